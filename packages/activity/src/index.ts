@@ -1,0 +1,4 @@
+/**
+ * @swirl/activity: see ../../../README.md and ARCHITECTURE.md. Filled by its issue.
+ */
+export {};

@@ -1,0 +1,4 @@
+/**
+ * @swirl/client: see ../../../README.md and ARCHITECTURE.md. Filled by its issue.
+ */
+export {};

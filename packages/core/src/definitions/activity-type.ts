@@ -1,0 +1,115 @@
+/**
+ * How an activities class names its SWF activity types. Every public method of the class is one
+ * activity type, named `<prefix>.<method>`, sharing the class version. The worker registers from this
+ * and the workflow runtime schedules from it, so names never drift apart.
+ */
+import { toSwfDuration, type DurationInput } from '../duration.js';
+import { DefinitionError } from './workflow-type.js';
+
+/** Registration defaults of one activity type; every field optional. */
+export interface ActivityDefaults {
+  readonly taskList?: string;
+  readonly taskPriority?: number;
+  readonly scheduleToStartTimeout?: DurationInput;
+  readonly startToCloseTimeout?: DurationInput;
+  readonly scheduleToCloseTimeout?: DurationInput;
+  readonly heartbeatTimeout?: DurationInput;
+  readonly description?: string;
+}
+
+/** Static `type` of an activities class. */
+export interface ActivityTypeOptions {
+  /** Prefix of every activity type name of the class. @default the class name */
+  readonly prefix?: string;
+  /** SWF activity type version shared by every method. */
+  readonly version: string;
+  /** Defaults for every method of the class. */
+  readonly defaults?: ActivityDefaults;
+  /** Per-method overrides of the name and defaults. */
+  readonly methods?: Readonly<Record<string, ActivityDefaults & { readonly name?: string }>>;
+}
+
+/** Anything that carries a static activities `type` (an `Activities` subclass). */
+export interface ActivityTypeCarrier {
+  readonly name: string;
+  readonly type?: ActivityTypeOptions;
+  readonly prototype: object;
+}
+
+/** One activity type in wire form: what RegisterActivityType takes and what scheduling uses. */
+export interface ResolvedActivityType {
+  readonly method: string;
+  readonly name: string;
+  readonly version: string;
+  readonly description?: string;
+  readonly defaultTaskList?: { name: string };
+  readonly defaultTaskPriority?: string;
+  readonly defaultTaskScheduleToStartTimeout?: string;
+  readonly defaultTaskStartToCloseTimeout?: string;
+  readonly defaultTaskScheduleToCloseTimeout?: string;
+  readonly defaultTaskHeartbeatTimeout?: string;
+}
+
+/** Set on the prototype of the `Activities` base class: the method walk stops there. */
+export const ACTIVITIES_BASE = Symbol.for('swirl.activities.base');
+
+/** The public method names of an activities class: its own and inherited ones above the base class. */
+export function activityMethodNames(activitiesClass: ActivityTypeCarrier): string[] {
+  const names = new Set<string>();
+  for (
+    let proto: object | null = activitiesClass.prototype;
+    proto && proto !== Object.prototype && !Object.prototype.hasOwnProperty.call(proto, ACTIVITIES_BASE);
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      if (key === 'constructor' || key.startsWith('_')) continue;
+      const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+      if (descriptor && typeof descriptor.value === 'function') names.add(key);
+    }
+  }
+  return [...names].sort();
+}
+
+function typeOptions(activitiesClass: ActivityTypeCarrier): ActivityTypeOptions {
+  const options = activitiesClass.type;
+  if (!options || typeof options.version !== 'string' || options.version.length === 0) {
+    throw new DefinitionError(
+      `Activities class ${activitiesClass.name} needs a static "type" with at least a version, e.g. static readonly type = { version: '1' }`,
+    );
+  }
+  return options;
+}
+
+/** The SWF activity type of one method, with its registration defaults. */
+export function resolveActivityType(activitiesClass: ActivityTypeCarrier, method: string): ResolvedActivityType {
+  const options = typeOptions(activitiesClass);
+  if (!activityMethodNames(activitiesClass).includes(method)) {
+    throw new DefinitionError(
+      `${activitiesClass.name} has no activity method "${method}"; its activities are: ${activityMethodNames(activitiesClass).join(', ') || '(none)'}`,
+    );
+  }
+  const override = options.methods?.[method];
+  const merged: ActivityDefaults = { ...options.defaults, ...override };
+  const wire = (value: DurationInput | undefined) => (value === undefined ? undefined : toSwfDuration(value));
+  const fields = {
+    description: merged.description,
+    defaultTaskList: merged.taskList === undefined ? undefined : { name: merged.taskList },
+    defaultTaskPriority: merged.taskPriority === undefined ? undefined : String(merged.taskPriority),
+    defaultTaskScheduleToStartTimeout: wire(merged.scheduleToStartTimeout),
+    defaultTaskStartToCloseTimeout: wire(merged.startToCloseTimeout),
+    defaultTaskScheduleToCloseTimeout: wire(merged.scheduleToCloseTimeout),
+    defaultTaskHeartbeatTimeout: wire(merged.heartbeatTimeout),
+  };
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  return {
+    method,
+    name: override?.name ?? `${options.prefix ?? activitiesClass.name}.${method}`,
+    version: options.version,
+    ...defined,
+  };
+}
+
+/** Every activity type of an activities class, one per public method. */
+export function resolveActivityTypes(activitiesClass: ActivityTypeCarrier): ResolvedActivityType[] {
+  return activityMethodNames(activitiesClass).map((method) => resolveActivityType(activitiesClass, method));
+}

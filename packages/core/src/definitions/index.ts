@@ -1,0 +1,2 @@
+export * from './workflow-type.js';
+export * from './activity-type.js';

@@ -1,0 +1,2 @@
+// Filled by the errors module owner; see ARCHITECTURE.md.
+export {};

@@ -1,0 +1,2 @@
+// Filled by the failure module owner; see ARCHITECTURE.md.
+export {};

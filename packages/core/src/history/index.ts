@@ -1,0 +1,2 @@
+// Filled by the history module owner; see ARCHITECTURE.md.
+export {};

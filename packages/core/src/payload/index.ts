@@ -1,0 +1,2 @@
+// Filled by the payload module owner; see ARCHITECTURE.md.
+export {};

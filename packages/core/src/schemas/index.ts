@@ -1,0 +1,2 @@
+// Filled by the schemas module owner; see ARCHITECTURE.md.
+export {};

@@ -1,0 +1,4 @@
+/**
+ * @swirl/workflow: see ../../../README.md and ARCHITECTURE.md. Filled by its issue.
+ */
+export {};

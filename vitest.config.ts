@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+import { defaultServerConditions } from 'vite';
+
+// Every package, the examples and the cross-package tests run in one `pnpm test`.
+// Workspace packages resolve to their TypeScript sources through the `swirl-source` condition.
+const conditions = ['swirl-source', ...defaultServerConditions];
+const projectNames = ['core', 'workflow', 'activity', 'worker', 'client', 'server', 'testing', 'cli'];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['swirl-source'] } },
+  test: {
+    projects: [
+      ...projectNames.map((name) => ({
+        extends: true as const,
+        test: { name, root: `packages/${name}`, include: ['test/**/*.test.ts'] },
+      })),
+      { extends: true as const, test: { name: 'examples', root: 'examples', include: ['**/*.test.ts'], exclude: ['**/node_modules/**'] } },
+      { extends: true as const, test: { name: 'integration', root: 'test', include: ['**/*.test.ts'], exclude: ['**/node_modules/**'] } },
+    ],
+    passWithNoTests: false,
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
