@@ -19,6 +19,7 @@ export default defineConfig({
       { extends: true as const, test: { name: 'integration', root: 'test', include: ['**/*.test.ts'], exclude: ['**/node_modules/**'] } },
     ],
     passWithNoTests: false,
+    reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

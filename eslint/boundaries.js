@@ -1,0 +1,100 @@
+// @ts-check
+/**
+ * The package boundaries of ARCHITECTURE.md as lint rules. Each package's package.json is its
+ * dependency allow-list (import-x/no-extraneous-dependencies); these rules add the finer lines:
+ * what may be imported only as types, and what the deterministic workflow runtime may never touch.
+ */
+
+import path from 'node:path';
+
+const root = path.dirname(import.meta.dirname);
+
+const swirl = (/** @type {string[]} */ ...names) => names.map((name) => `@swirl/${name}`);
+
+/** Node modules that do IO or read the environment; the workflow runtime may import none of them. */
+const NODE_IO = ['node:*', 'fs', 'fs/*', 'path', 'os', 'net', 'http', 'https', 'http2', 'dgram', 'dns', 'tls', 'child_process', 'cluster', 'worker_threads', 'crypto', 'zlib', 'stream', 'timers', 'timers/*', 'process', 'readline', 'perf_hooks', 'async_hooks', 'vm'];
+const NETWORK = ['node:http', 'node:https', 'node:http2', 'node:net', 'node:dgram', 'node:dns', 'node:tls', 'http', 'https', 'net', 'dgram', 'dns', 'tls'];
+
+/**
+ * @param {string[]} forbidden packages that may not be imported at all
+ * @param {string[]} typeOnly packages that may be imported only with `import type`
+ * @param {string} why the message shown
+ */
+function restrict(forbidden, typeOnly, why) {
+  return [
+    'error',
+    {
+      patterns: [
+        ...(forbidden.length ? [{ group: forbidden, message: why }] : []),
+        ...(typeOnly.length ? [{ group: typeOnly, allowTypeImports: true, message: `${why} (type-only imports are allowed)` }] : []),
+      ],
+    },
+  ];
+}
+
+const rule = '@typescript-eslint/no-restricted-imports';
+
+const PACKAGES = ['core', 'workflow', 'activity', 'worker', 'client', 'server', 'testing', 'cli'];
+
+/** A package's sources may import only what its own package.json declares: that file is its allow-list. */
+const allowListConfigs = PACKAGES.map((name) => ({
+  files: [`packages/${name}/src/**/*.ts`],
+  rules: {
+    'import-x/no-extraneous-dependencies': ['error', { packageDir: [path.join(root, 'packages', name)], devDependencies: false, peerDependencies: false, includeTypes: true }],
+  },
+}));
+
+/** One flat-config block per package, applying to its sources (tests may reach further). */
+export const boundaryConfigs = [
+  ...allowListConfigs,
+  {
+    files: ['packages/core/src/**/*.ts'],
+    rules: { [rule]: restrict([...swirl('*'), ...NETWORK, 'pino', 'p-queue', 'better-sqlite3'], ['@aws-sdk/*'], '@swirl/core holds shapes and pure helpers: it imports zod and SDK types only, never other @swirl packages or network code') },
+  },
+  {
+    files: ['packages/workflow/src/**/*.ts'],
+    rules: {
+      [rule]: restrict([...NODE_IO, 'pino', 'p-queue', 'better-sqlite3', 'eventemitter3', ...swirl('workflow', 'activity', 'worker', 'client', 'server', 'testing', 'cli')], ['@aws-sdk/*'], 'The workflow runtime is deterministic and does no IO: it may import @swirl/core and nothing that touches the outside world'),
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Workflow code must use the workflow clock (this.now()), which replays identically.' },
+        { object: 'Math', property: 'random', message: 'Workflow code must use this.random(), which is seeded from the run id.' },
+        { object: 'globalThis', property: 'setTimeout', message: 'Workflow code must use durable timers (this.sleep()).' },
+        { object: 'globalThis', property: 'setInterval', message: 'Workflow code must use durable timers (this.sleep()).' },
+        { object: 'process', property: 'env', message: 'Workflow code may not read the environment: pass values in as input.' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'Workflow code must use durable timers (this.sleep()).' },
+        { name: 'setInterval', message: 'Workflow code must use durable timers (this.sleep()).' },
+        { name: 'setImmediate', message: 'Workflow code must not schedule macrotasks: replay drains microtasks only.' },
+        { name: 'fetch', message: 'Workflow code does no IO: call an activity.' },
+        { name: 'process', message: 'Workflow code may not touch the process: pass values in as input.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads the wall clock: use this.now() in workflow code.' },
+      ],
+    },
+  },
+  {
+    files: ['packages/activity/src/**/*.ts'],
+    rules: { [rule]: restrict(swirl('workflow', 'worker', 'client', 'server', 'testing', 'cli'), [], '@swirl/activity may import only @swirl/core') },
+  },
+  {
+    files: ['packages/worker/src/**/*.ts'],
+    rules: { [rule]: restrict(swirl('server', 'client', 'testing', 'cli'), [], '@swirl/worker may import core, workflow and activity, never the server or the client') },
+  },
+  {
+    files: ['packages/client/src/**/*.ts'],
+    rules: { [rule]: restrict(swirl('worker', 'server', 'activity', 'testing', 'cli'), swirl('workflow'), '@swirl/client may import core, and workflow only for types') },
+  },
+  {
+    files: ['packages/server/src/**/*.ts'],
+    rules: { [rule]: restrict(swirl('workflow', 'activity', 'worker', 'client', 'testing', 'cli'), [], '@swirl/server depends on core only: it must behave like SWF, not like our framework') },
+  },
+  {
+    files: ['packages/testing/src/**/*.ts'],
+    rules: { [rule]: restrict(swirl('cli'), [], '@swirl/testing may not import the CLI') },
+  },
+];
