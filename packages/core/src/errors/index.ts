@@ -1,2 +1,2 @@
-// Filled by the errors module owner; see ARCHITECTURE.md.
-export {};
+export { SwfFault, SWF_FAULT_NAMES, SWF_FAULT_WIRE_TYPES, isSwfFaultName } from './swf-fault.js';
+export type { SwfFaultName, ModeledSwfFaultName, SwfFaultBody } from './swf-fault.js';
