@@ -1,0 +1,20 @@
+import type { OperationName } from '@swirl/core';
+
+/** What the front end tells the engine about the call it is answering. */
+export interface OperationContext {
+  /** From the SigV4 credential scope; `us-east-1` when the request is unsigned. */
+  readonly region: string;
+  /** The `x-amzn-RequestId` of this call. */
+  readonly requestId: string;
+  /** Aborts when the client disconnects before the answer, so a long poll can hand its task to someone else. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * The one thing the HTTP front end needs from the engine: run a validated wire-JSON input and
+ * return wire JSON (or `undefined` for operations without output), throwing `SwfFault` for faults.
+ * `SwfEngine` satisfies it; tests may pass a fake.
+ */
+export interface OperationExecutor {
+  execute(operation: OperationName, input: unknown, context: OperationContext): Promise<Record<string, unknown> | undefined>;
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { AdminRequestHandler } from '../admin/admin-routes.js';
+import { sendError } from './responses.js';
+import type { SwfRequestHandler } from './swf-request-handler.js';
+
+export interface RequestListenerOptions {
+  readonly swf: SwfRequestHandler;
+  readonly admin: AdminRequestHandler;
+  readonly logger: Logger;
+}
+
+/** The node:http listener plus what shutdown needs to know about requests still running. */
+export interface RequestListener {
+  (request: IncomingMessage, response: ServerResponse): void;
+  /** Resolves when no request is being answered. */
+  idle(): Promise<void>;
+  /** From now on every request is answered 503 and its connection closed. */
+  stopAccepting(): void;
+}
+
+/**
+ * Routes each request (admin paths, then `POST /` for SWF), stamps `x-amzn-RequestId` on every
+ * response, and keeps the count of requests in flight for a clean shutdown.
+ */
+export function createRequestListener(options: RequestListenerOptions): RequestListener {
+  const { swf, admin, logger } = options;
+  let inFlight = 0;
+  let accepting = true;
+  let idleWaiters: Array<() => void> = [];
+
+  const settle = (): void => {
+    inFlight -= 1;
+    if (inFlight === 0) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const wake of waiters) wake();
+    }
+  };
+
+  const route = async (request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (!accepting) {
+      request.resume();
+      response.setHeader('Connection', 'close');
+      sendError(response, { status: 503, wireType: 'com.amazon.coral.availability#ServiceUnavailable', message: 'The local SWF server is shutting down' });
+      return;
+    }
+    if (await admin(request, response, path)) return;
+    if (path === '/' && request.method === 'POST') {
+      await swf(request, response, requestId);
+      return;
+    }
+    request.resume();
+    sendError(response, {
+      status: 404,
+      wireType: 'com.amazon.coral.service#UnknownOperationException',
+      message: `No route for ${request.method ?? '?'} ${path}; SWF calls are POST / with X-Amz-Target: SimpleWorkflowService.<Operation>`,
+    });
+  };
+
+  const listener = ((request: IncomingMessage, response: ServerResponse) => {
+    const requestId = randomUUID();
+    response.setHeader('x-amzn-RequestId', requestId);
+    inFlight += 1;
+    route(request, response, requestId)
+      .catch((error: unknown) => {
+        // Only a bug in routing or the admin handlers lands here; the SWF handler answers its own errors.
+        logger.error({ err: error, requestId, url: request.url }, 'internal error while routing a request');
+        if (!response.headersSent && !response.destroyed) {
+          sendError(response, { status: 500, wireType: 'com.amazon.coral.service#InternalFailure', message: 'Internal server error; see the server log' });
+        }
+      })
+      .finally(settle);
+  }) as RequestListener;
+
+  listener.idle = () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve)));
+  listener.stopAccepting = () => {
+    accepting = false;
+  };
+  return listener;
+}

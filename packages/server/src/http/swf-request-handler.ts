@@ -1,0 +1,135 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { OPERATION_NAMES, SwfFault, formatValidationError, isSwfFaultName, operationInputSchemas } from '@swirl/core';
+import type { OperationName } from '@swirl/core';
+import type { FaultInjector } from './fault-injection.js';
+import type { OperationExecutor } from './operation-executor.js';
+import { MAX_REQUEST_BYTES, readRequestBody } from './read-body.js';
+import { regionFromAuthorization } from './region.js';
+import { sendError, sendResult } from './responses.js';
+
+const TARGET_PREFIX = 'SimpleWorkflowService.';
+const KNOWN_OPERATIONS: ReadonlySet<string> = new Set(OPERATION_NAMES);
+
+export interface SwfRequestHandlerOptions {
+  readonly executor: OperationExecutor;
+  readonly logger: Logger;
+  readonly faultInjector?: FaultInjector | undefined;
+  /** @default 1 MB, SWF's request size limit */
+  readonly maxRequestBytes?: number;
+}
+
+/** Answers one `POST /` AWS JSON 1.0 call. */
+export type SwfRequestHandler = (request: IncomingMessage, response: ServerResponse, requestId: string) => Promise<void>;
+
+/**
+ * The AWS JSON 1.0 front end, kept thin: target -> body -> JSON -> zod validation -> engine ->
+ * wire JSON. Client mistakes become 400 faults; anything unexpected is logged and answered 500.
+ */
+export function createSwfRequestHandler(options: SwfRequestHandlerOptions): SwfRequestHandler {
+  const { executor, logger, faultInjector } = options;
+  const maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+
+  return async (request, response, requestId) => {
+    const startedAt = performance.now();
+    const target = request.headers['x-amz-target'];
+    const operation = operationFromTarget(typeof target === 'string' ? target : undefined);
+    const log = logger.child({ requestId, operation: operation ?? target ?? null });
+    const abort = new AbortController();
+    response.on('close', () => {
+      if (!response.writableEnded) abort.abort(new Error('client disconnected before the answer'));
+    });
+
+    try {
+      const body = await readRequestBody(request, maxRequestBytes);
+      if (typeof operation !== 'string') {
+        throw new SwfFault('UnknownOperationException', unknownTargetMessage(target));
+      }
+      const injected = faultInjector?.decide(operation);
+      if (injected === 'throttle') throw new SwfFault('ThrottlingException', 'Rate exceeded');
+      if (injected === 'unavailable') {
+        log.info('injected fault: 503 ServiceUnavailable');
+        sendError(response, { status: 503, wireType: 'com.amazon.coral.availability#ServiceUnavailable', message: 'Service unavailable' });
+        return;
+      }
+      if (body.kind === 'too-large') {
+        throw new SwfFault(
+          'ValidationException',
+          `Request body is ${body.bytes} bytes; SWF accepts at most ${maxRequestBytes} bytes (1 MB) per request`,
+        );
+      }
+      const input = operationInputSchemas[operation].safeParse(parseJsonObject(body.text));
+      if (!input.success) throw new SwfFault('ValidationException', formatValidationError(input.error));
+
+      const region = regionFromAuthorization(request.headers.authorization);
+      const result = await executor.execute(operation, input.data, { region, requestId, signal: abort.signal });
+      if (response.destroyed) {
+        log.debug('client disconnected before the answer; response dropped');
+        return;
+      }
+      sendResult(response, result);
+      log.debug({ status: 200, durationMs: elapsed(startedAt) }, 'request');
+    } catch (error) {
+      answerFailure(response, log, error, startedAt);
+    }
+  };
+}
+
+function answerFailure(response: ServerResponse, log: Logger, error: unknown, startedAt: number): void {
+  if (response.destroyed || response.headersSent) {
+    // The client went away (often mid-body); there is nobody left to answer.
+    log.debug({ err: error }, 'request ended without an answer: connection closed');
+    return;
+  }
+  const fault = asSwfFault(error);
+  if (fault !== undefined) {
+    sendError(response, { status: fault.httpStatus, wireType: fault.wireType, message: fault.message });
+    log.info({ status: fault.httpStatus, fault: fault.faultName, durationMs: elapsed(startedAt) }, fault.message);
+    return;
+  }
+  log.error({ err: error }, 'internal error while answering an SWF call');
+  sendError(response, {
+    status: 500,
+    wireType: 'com.amazon.coral.service#InternalFailure',
+    message: 'The local SWF server failed while processing the request; see its log for the stack trace',
+  });
+}
+
+// A fault may come from another copy of @swirl/core (a built and a source copy loaded together), so
+// recognise it by its fault name as well as by class.
+function asSwfFault(error: unknown): SwfFault | undefined {
+  if (error instanceof SwfFault) return error;
+  if (!(error instanceof Error) || !('faultName' in error)) return undefined;
+  const { faultName } = error;
+  return typeof faultName === 'string' && isSwfFaultName(faultName) ? new SwfFault(faultName, error.message) : undefined;
+}
+
+function operationFromTarget(target: string | undefined): OperationName | undefined {
+  if (target === undefined || !target.startsWith(TARGET_PREFIX)) return undefined;
+  const name = target.slice(TARGET_PREFIX.length);
+  return KNOWN_OPERATIONS.has(name) ? (name as OperationName) : undefined;
+}
+
+function unknownTargetMessage(target: string | string[] | undefined): string {
+  if (target === undefined) return 'Missing X-Amz-Target header; expected SimpleWorkflowService.<Operation>';
+  return `Unknown operation ${JSON.stringify(target)}; expected X-Amz-Target SimpleWorkflowService.<Operation> naming one of the ${KNOWN_OPERATIONS.size} SWF operations`;
+}
+
+// AWS JSON bodies are objects; clients send `{}` for an operation without members, so an empty body is `{}` too.
+function parseJsonObject(text: string): Record<string, unknown> {
+  if (text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new SwfFault('SerializationException', `Request body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SwfFault('SerializationException', `Request body must be a JSON object, got ${Array.isArray(value) ? 'an array' : String(value === null ? 'null' : typeof value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function elapsed(startedAt: number): number {
+  return Math.round((performance.now() - startedAt) * 1000) / 1000;
+}
