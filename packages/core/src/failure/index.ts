@@ -1,2 +1,21 @@
-// Filled by the failure module owner; see ARCHITECTURE.md.
-export {};
+export { SwirlFailure } from './swirl-failure.js';
+export { ApplicationFailure } from './application-failure.js';
+export type { ApplicationFailureOptions } from './application-failure.js';
+export { ActivityFailure } from './activity-failure.js';
+export type { ActivityFailureOptions } from './activity-failure.js';
+export { ChildWorkflowFailure } from './child-workflow-failure.js';
+export type { ChildWorkflowFailureOptions } from './child-workflow-failure.js';
+export { TimeoutFailure } from './timeout-failure.js';
+export type { TimeoutType } from './timeout-failure.js';
+export { CancelledFailure } from './cancelled-failure.js';
+export { TerminatedFailure } from './terminated-failure.js';
+export type { TerminatedFailureOptions } from './terminated-failure.js';
+export { SwfCauseFailure } from './swf-cause-failure.js';
+export type { SwfCauseFailureOptions } from './swf-cause-failure.js';
+export { NonDeterminismError } from './non-determinism-error.js';
+export type { NonDeterminismErrorOptions } from './non-determinism-error.js';
+export { encodeFailure } from './encode-failure.js';
+export type { EncodedFailure, EncodeFailureOptions } from './encode-failure.js';
+export { decodeFailure } from './decode-failure.js';
+export type { EncodedError } from './encoded-failure.js';
+export { MAX_CAUSE_DEPTH } from './encoded-failure.js';
