@@ -102,3 +102,13 @@ describe('activity context', () => {
     expect(isCancellation(new Error('boom'), control.context.signal)).toBe(false);
   });
 });
+
+describe('ActivityCancelledError', () => {
+  it('is a CancelledFailure named for itself', async () => {
+    const { CancelledFailure } = await import('@swirl/core');
+    const error = new ActivityCancelledError('TASK_GONE');
+    expect(error).toBeInstanceOf(CancelledFailure);
+    expect(error.name).toBe('ActivityCancelledError');
+    expect(error.message).toMatch(/timed out or its workflow execution closed/);
+  });
+});
