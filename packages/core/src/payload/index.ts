@@ -1,2 +1,12 @@
-// Filled by the payload module owner; see ARCHITECTURE.md.
-export {};
+export { jsonPayloadConverter } from './payload-converter.js';
+export type { PayloadConverter } from './payload-converter.js';
+export { chainCodecs } from './payload-codec.js';
+export type { PayloadCodec } from './payload-codec.js';
+export { GzipCodec, GZIP_PREFIX } from './gzip-codec.js';
+export type { GzipCodecOptions } from './gzip-codec.js';
+export { AesGcmCodec, AES_GCM_PREFIX } from './aes-gcm-codec.js';
+export type { AesGcmCodecOptions } from './aes-gcm-codec.js';
+export { PayloadTooLargeError, PayloadConversionError, PayloadCodecError, assertPayloadSize } from './payload-errors.js';
+export { EVENT_PAYLOAD_FIELDS, DECISION_PAYLOAD_FIELDS } from './payload-fields.js';
+export { mapEventPayloads, mapDecisionPayloads } from './map-payloads.js';
+export type { PayloadMapper } from './map-payloads.js';
