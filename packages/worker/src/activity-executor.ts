@@ -1,0 +1,211 @@
+/**
+ * Runs one activity task: decodes the input, calls the method inside its activity context, and answers
+ * SWF with Completed, Failed or Canceled. A task SWF no longer knows is logged and dropped.
+ */
+import {
+  RecordActivityTaskHeartbeatCommand,
+  type PollForActivityTaskCommandOutput,
+  type SWFClient,
+} from '@aws-sdk/client-swf';
+import {
+  createActivityContext,
+  isCancellation,
+  type ActivityCancelledError,
+  type ActivityInfo,
+  type ActivityTaskControl,
+  type HeartbeatOutcome,
+} from '@swirl/activity';
+import { SWF_LIMITS, fromSwfDuration } from '@swirl/core';
+import type { Logger } from 'pino';
+import { ActivityCompletionClient } from './activity-completion-client.js';
+import type { ActivityHandler, ActivityRegistry } from './activity-registry.js';
+import type { PayloadPipeline } from './payload-pipeline.js';
+import { describeError, isSwfError } from './sdk-errors.js';
+import type { ActivityTaskRef, TaskOutcome, WorkerEvents } from './worker-events.js';
+
+export interface ActivityExecutorOptions {
+  readonly client: SWFClient;
+  readonly domain: string;
+  readonly taskList: string;
+  readonly registry: ActivityRegistry;
+  readonly payloads: PayloadPipeline;
+  readonly logger: Logger;
+  readonly events: WorkerEvents;
+  readonly logPayloads: boolean;
+  readonly autoHeartbeat: boolean;
+  readonly defaultHeartbeatThrottleMs: number;
+  readonly maxHeartbeatThrottleMs: number;
+}
+
+/** The error an activity task fails with when this worker has no method for its type. */
+export class ActivityTypeNotRegisteredError extends Error {
+  override readonly name = 'ActivityTypeNotRegisteredError';
+}
+
+export class ActivityExecutor {
+  readonly #options: ActivityExecutorOptions;
+  readonly #completion: ActivityCompletionClient;
+  readonly #running = new Set<ActivityTaskControl>();
+
+  constructor(options: ActivityExecutorOptions) {
+    this.#options = options;
+    this.#completion = ActivityCompletionClient.withPipeline(options.client, options.payloads);
+  }
+
+  get runningTasks(): number {
+    return this.#running.size;
+  }
+
+  /** Aborts the signal of every running activity (shutdown grace time is over). */
+  abortAll(): void {
+    for (const control of this.#running) control.abort('WORKER_SHUTDOWN');
+  }
+
+  async execute(task: PollForActivityTaskCommandOutput): Promise<void> {
+    const { events, registry } = this.#options;
+    const ref: ActivityTaskRef = {
+      kind: 'activity',
+      workflowId: task.workflowExecution?.workflowId ?? '',
+      runId: task.workflowExecution?.runId ?? '',
+      activityId: task.activityId ?? '',
+      activityType: `${task.activityType?.name}@${task.activityType?.version}`,
+    };
+    const logger = this.#options.logger.child({ workflowId: ref.workflowId, runId: ref.runId, activityId: ref.activityId });
+    const taskToken = task.taskToken!;
+    const startedAt = performance.now();
+    events.emit('taskStarted', ref);
+
+    const handler = registry.get(task.activityType ?? {});
+    if (!handler) {
+      const error = new ActivityTypeNotRegisteredError(
+        `This worker has no activity for type ${task.activityType?.name} version ${task.activityType?.version}; it runs: ${registry.types.map((type) => `${type.name}@${type.version}`).join(', ') || '(none)'}`,
+      );
+      logger.error({ err: describeError(error) }, 'activity type not registered with this worker');
+      await this.#respond(ref, logger, 'failed', startedAt, () => this.#completion.fail(taskToken, error));
+      return;
+    }
+
+    const control = this.#createControl(task, handler, logger);
+    this.#running.add(control);
+    let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
+    try {
+      const input = await this.#options.payloads.decode(task.input);
+      if (this.#options.logPayloads) logger.debug({ input }, 'activity input');
+      outcome = { ok: true, value: await control.run(() => handler.run(input)) };
+    } catch (error) {
+      outcome = { ok: false, error };
+    } finally {
+      this.#running.delete(control);
+      await control.dispose();
+    }
+
+    const { signal } = control.context;
+    if (control.completesManually) {
+      logger.debug('activity will be completed through an ActivityCompletionClient');
+      events.emit('taskCompleted', { ...ref, outcome: 'manual', durationMs: performance.now() - startedAt });
+      return;
+    }
+    if (outcome.ok) {
+      if (this.#options.logPayloads) logger.debug({ result: outcome.value }, 'activity result');
+      await this.#respond(ref, logger, 'completed', startedAt, async () => {
+        try {
+          await this.#completion.complete(taskToken, outcome.value);
+        } catch (error) {
+          // A result too large for SWF fails the activity with that reason rather than vanishing.
+          if (error instanceof Error && error.name === 'PayloadTooLargeError') return this.#completion.fail(taskToken, error);
+          throw error;
+        }
+      });
+      return;
+    }
+    const error = outcome.error;
+    if (isCancellation(error, signal)) {
+      const reason = (signal.reason as ActivityCancelledError).reason;
+      if (reason === 'TASK_GONE') {
+        logger.warn('activity stopped: SWF no longer knows the task (timed out or workflow closed); nothing to answer');
+        events.emit('respondDropped', { ...ref, error });
+        return;
+      }
+      if (reason === 'CANCEL_REQUESTED') {
+        logger.info('activity canceled on request');
+        await this.#respond(ref, logger, 'canceled', startedAt, () =>
+          this.#completion.cancel(taskToken, control.context.lastHeartbeatDetails),
+        );
+        return;
+      }
+    }
+    logger.warn({ err: describeError(error) }, 'activity failed');
+    await this.#respond(ref, logger, 'failed', startedAt, () => this.#completion.fail(taskToken, error));
+  }
+
+  #createControl(task: PollForActivityTaskCommandOutput, handler: ActivityHandler, logger: Logger): ActivityTaskControl {
+    const { client, domain, taskList, defaultHeartbeatThrottleMs, maxHeartbeatThrottleMs, payloads } = this.#options;
+    const heartbeatTimeoutMs = registeredMs(handler.type.defaultTaskHeartbeatTimeout);
+    const startToCloseTimeoutMs = registeredMs(handler.type.defaultTaskStartToCloseTimeout);
+    const startedAt = new Date();
+    const info: ActivityInfo = {
+      domain,
+      taskList,
+      taskToken: task.taskToken!,
+      activityId: task.activityId!,
+      activityType: { name: task.activityType!.name!, version: task.activityType!.version! },
+      workflowExecution: { workflowId: task.workflowExecution!.workflowId!, runId: task.workflowExecution!.runId! },
+      startedEventId: task.startedEventId ?? 0,
+      attempt: undefined,
+      startedAt,
+      heartbeatTimeoutMs,
+      startToCloseTimeoutMs,
+      deadline: startToCloseTimeoutMs === undefined ? undefined : new Date(startedAt.getTime() + startToCloseTimeoutMs),
+    };
+    // Heartbeat well inside the timeout so one slow call does not cost the task.
+    const throttleMs =
+      heartbeatTimeoutMs === undefined ? defaultHeartbeatThrottleMs : Math.min(heartbeatTimeoutMs * 0.8, maxHeartbeatThrottleMs);
+    const recordHeartbeat = async (details: unknown): Promise<HeartbeatOutcome> => {
+      const encoded = await payloads.encode('details', details, SWF_LIMITS.heartbeatDetails);
+      try {
+        const output = await client.send(
+          new RecordActivityTaskHeartbeatCommand({ taskToken: info.taskToken, ...(encoded !== undefined && { details: encoded }) }),
+        );
+        return output.cancelRequested ? 'CANCEL_REQUESTED' : 'OK';
+      } catch (error) {
+        if (isSwfError(error, 'UnknownResourceFault')) return 'TASK_GONE';
+        throw error;
+      }
+    };
+    const control = createActivityContext({
+      info,
+      recordHeartbeat,
+      heartbeatThrottleMs: throttleMs,
+      onHeartbeatError: (error) => logger.warn({ err: describeError(error) }, 'heartbeat not sent; the next one retries'),
+    });
+    if (this.#options.autoHeartbeat) control.startAutoHeartbeat(throttleMs);
+    return control;
+  }
+
+  async #respond(
+    ref: ActivityTaskRef,
+    logger: Logger,
+    outcome: TaskOutcome,
+    startedAt: number,
+    send: () => Promise<void>,
+  ): Promise<void> {
+    try {
+      await send();
+      this.#options.events.emit('taskCompleted', { ...ref, outcome, durationMs: performance.now() - startedAt });
+    } catch (error) {
+      if (isSwfError(error, 'UnknownResourceFault')) {
+        logger.warn({ err: describeError(error), outcome }, 'SWF no longer knows the activity task (timed out or workflow closed); answer dropped');
+        this.#options.events.emit('respondDropped', { ...ref, error });
+        return;
+      }
+      logger.error({ err: describeError(error), outcome }, 'could not answer the activity task; SWF will time it out');
+      this.#options.events.emit('taskFailed', { ...ref, error });
+    }
+  }
+}
+
+function registeredMs(wire: string | undefined): number | undefined {
+  if (wire === undefined) return undefined;
+  const seconds = fromSwfDuration(wire);
+  return Number.isFinite(seconds) ? seconds * 1_000 : undefined;
+}

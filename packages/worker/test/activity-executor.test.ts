@@ -1,0 +1,173 @@
+import { Activities } from '@swirl/activity';
+import { jsonPayloadConverter } from '@swirl/core';
+import { pino } from 'pino';
+import { describe, expect, it, vi } from 'vitest';
+import { ActivityCompletionClient } from '../src/activity-completion-client.js';
+import { ActivityExecutor } from '../src/activity-executor.js';
+import { ActivityRegistry } from '../src/activity-registry.js';
+import { PayloadPipeline } from '../src/payload-pipeline.js';
+import { WorkerEvents } from '../src/worker-events.js';
+import { fakeSwfClient, memoryLogger, swfError } from './fake-swf-client.js';
+
+class Shipping extends Activities {
+  static readonly type = { version: '1', defaults: { heartbeatTimeout: '10s', startToCloseTimeout: '1m' } };
+
+  async label(input: { orderId: string }): Promise<string> {
+    return `label-${input.orderId}-${this.context.info.activityId}`;
+  }
+
+  async explode(_input: unknown): Promise<never> {
+    throw new TypeError('address has no street', { cause: new Error('geocoder said no') });
+  }
+
+  async waitForCancel(_input: unknown): Promise<never> {
+    this.context.heartbeat({ step: 1 });
+    const { signal } = this.context;
+    if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve));
+    this.context.signal.throwIfAborted();
+    throw new Error('unreachable');
+  }
+
+  async handOff(_input: unknown): Promise<void> {
+    this.context.doNotComplete();
+  }
+
+  async huge(_input: unknown): Promise<string> {
+    return 'x'.repeat(40_000);
+  }
+}
+
+function setup() {
+  const fake = fakeSwfClient()
+    .on('RespondActivityTaskCompleted', () => ({}))
+    .on('RespondActivityTaskFailed', () => ({}))
+    .on('RespondActivityTaskCanceled', () => ({}))
+    .on('RecordActivityTaskHeartbeat', () => ({ cancelRequested: false }));
+  const events = new WorkerEvents();
+  const log = memoryLogger();
+  const payloads = new PayloadPipeline(jsonPayloadConverter, []);
+  const executor = new ActivityExecutor({
+    client: fake.client,
+    domain: 'shop',
+    taskList: 'shipping',
+    registry: new ActivityRegistry([new Shipping()]),
+    payloads,
+    logger: pino({ level: 'debug' }, log.stream),
+    events,
+    logPayloads: false,
+    autoHeartbeat: false,
+    defaultHeartbeatThrottleMs: 30_000,
+    maxHeartbeatThrottleMs: 60_000,
+  });
+  return { fake, events, log, executor, payloads };
+}
+
+const task = (method: string, input: unknown = { orderId: 'o-1' }) => ({
+  taskToken: `token-${method}`,
+  activityId: 'a1',
+  startedEventId: 7,
+  activityType: { name: `Shipping.${method}`, version: '1' },
+  workflowExecution: { workflowId: 'order-1', runId: 'run-1' },
+  input: JSON.stringify(input),
+  $metadata: {},
+});
+
+describe('ActivityExecutor', () => {
+  it('runs the method with the decoded input and its context, and answers Completed with the encoded result', async () => {
+    const { fake, executor, events } = setup();
+    const outcomes: string[] = [];
+    events.on('taskCompleted', (done) => outcomes.push(done.outcome));
+    await executor.execute(task('label'));
+    expect(fake.callsTo('RespondActivityTaskCompleted')).toEqual([{ taskToken: 'token-label', result: '"label-o-1-a1"' }]);
+    expect(outcomes).toEqual(['completed']);
+  });
+
+  it('answers Failed with the error type as reason and message, stack and cause as details', async () => {
+    const { fake, executor } = setup();
+    await executor.execute(task('explode'));
+    const [failed] = fake.callsTo('RespondActivityTaskFailed');
+    expect(failed.reason).toBe('TypeError');
+    const details = JSON.parse(failed.details);
+    expect(details.message).toBe('address has no street');
+    expect(details.stack).toMatch(/explode/);
+    expect(JSON.stringify(details)).toMatch(/geocoder said no/);
+  });
+
+  it('answers Canceled when a heartbeat reports a cancel request and the activity stops', async () => {
+    const { fake, executor } = setup();
+    fake.on('RecordActivityTaskHeartbeat', () => ({ cancelRequested: true }));
+    await executor.execute(task('waitForCancel'));
+    expect(fake.callsTo('RecordActivityTaskHeartbeat')).toEqual([{ taskToken: 'token-waitForCancel', details: '{"step":1}' }]);
+    expect(fake.callsTo('RespondActivityTaskCanceled')).toEqual([{ taskToken: 'token-waitForCancel', details: '{"step":1}' }]);
+    expect(fake.callsTo('RespondActivityTaskFailed')).toEqual([]);
+  });
+
+  it('answers nothing when SWF no longer knows the task', async () => {
+    const { fake, executor, events } = setup();
+    fake.on('RecordActivityTaskHeartbeat', () => Promise.reject(swfError('UnknownResourceFault', 'Unknown activity task')));
+    const dropped = vi.fn();
+    events.on('respondDropped', dropped);
+    await executor.execute(task('waitForCancel'));
+    expect(fake.calls.filter((call) => call.operation.startsWith('Respond'))).toEqual([]);
+    expect(dropped).toHaveBeenCalledOnce();
+  });
+
+  it('fails running activities with WORKER_SHUTDOWN when aborted at shutdown', async () => {
+    const { fake, executor } = setup();
+    const running = executor.execute(task('waitForCancel'));
+    await vi.waitFor(() => expect(executor.runningTasks).toBe(1));
+    executor.abortAll();
+    await running;
+    const [failed] = fake.callsTo('RespondActivityTaskFailed');
+    expect(failed.reason).toBe('ActivityCancelledError');
+    expect(JSON.parse(failed.details).message).toMatch(/shutting down/);
+  });
+
+  it('sends nothing for an activity that completes manually; a completion client finishes it by token', async () => {
+    const { fake, executor, events } = setup();
+    const outcomes: string[] = [];
+    events.on('taskCompleted', (done) => outcomes.push(done.outcome));
+    await executor.execute(task('handOff'));
+    expect(fake.calls.filter((call) => call.operation.startsWith('Respond'))).toEqual([]);
+    expect(outcomes).toEqual(['manual']);
+
+    const completion = new ActivityCompletionClient({ client: fake.client });
+    await completion.complete('token-handOff', { shipped: true });
+    await completion.fail('token-other', new RangeError('too heavy'));
+    await completion.cancel('token-third');
+    expect(fake.callsTo('RespondActivityTaskCompleted')).toEqual([{ taskToken: 'token-handOff', result: '{"shipped":true}' }]);
+    expect(fake.callsTo('RespondActivityTaskFailed')[0].reason).toBe('RangeError');
+    expect(fake.callsTo('RespondActivityTaskCanceled')).toEqual([{ taskToken: 'token-third' }]);
+    await expect(completion.heartbeat('token-handOff', 'x'.repeat(3_000))).rejects.toMatchObject({ name: 'PayloadTooLargeError' });
+  });
+
+  it('fails a task whose type this worker does not run, naming the types it does run', async () => {
+    const { fake, executor } = setup();
+    await executor.execute({ ...task('label'), activityType: { name: 'Billing.charge', version: '2' } });
+    const [failed] = fake.callsTo('RespondActivityTaskFailed');
+    expect(failed.reason).toBe('ActivityTypeNotRegisteredError');
+    expect(JSON.parse(failed.details).message).toMatch(/no activity for type Billing.charge version 2; it runs: .*Shipping.label@1/);
+  });
+
+  it('fails the task when the result is too large for SWF', async () => {
+    const { fake, executor } = setup();
+    await executor.execute(task('huge'));
+    expect(fake.callsTo('RespondActivityTaskCompleted')).toEqual([]);
+    const [failed] = fake.callsTo('RespondActivityTaskFailed');
+    expect(failed.reason).toBe('PayloadTooLargeError');
+  });
+
+  it('logs and drops an answer refused with UnknownResourceFault, without retrying', async () => {
+    const { fake, executor, log } = setup();
+    fake.on('RespondActivityTaskCompleted', () => Promise.reject(swfError('UnknownResourceFault')));
+    await executor.execute(task('label'));
+    expect(fake.callsTo('RespondActivityTaskCompleted')).toHaveLength(1);
+    expect(log.entries.some((entry) => entry.level === 40 && /answer dropped/.test(entry.msg) && entry.activityId === 'a1')).toBe(true);
+  });
+
+  it('never logs payload contents unless asked', async () => {
+    const { executor, log } = setup();
+    await executor.execute(task('label', { orderId: 'secret-order' }));
+    expect(JSON.stringify(log.entries)).not.toMatch(/secret-order/);
+  });
+});
