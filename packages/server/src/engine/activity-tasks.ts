@@ -1,0 +1,159 @@
+import type { ActivityState, ExecutionRecord, TaskTokenRecord } from '../store/records.js';
+import { durationMs } from './durations.js';
+import { unknownTaskToken } from './faults.js';
+import { executionRef, recordEvent } from './history-writer.js';
+import { activityTaskKey, deadlineKey } from './keys.js';
+import type { OperationInput } from './operations.js';
+import type { Runtime } from './runtime.js';
+import { newTaskToken } from './tokens.js';
+
+export const EMPTY_ACTIVITY_POLL = { startedEventId: 0 } as const;
+
+type ActivityTimeoutType = 'SCHEDULE_TO_START' | 'SCHEDULE_TO_CLOSE' | 'START_TO_CLOSE' | 'HEARTBEAT';
+
+/** Queues a just-recorded ActivityTaskScheduled and arms its SCHEDULE_TO_* deadlines. */
+export function queueActivityTask(rt: Runtime, execution: ExecutionRecord, activity: ActivityState): void {
+  execution.activities[activity.activityId] = activity;
+  rt.enqueueTask({
+    key: activityTaskKey(execution, activity.scheduledEventId),
+    domain: execution.domain,
+    kind: 'activity',
+    taskList: activity.taskList.name,
+    priority: Number(activity.taskPriority),
+    sequence: rt.nextSequence(),
+    workflowId: execution.workflowId,
+    runId: execution.runId,
+    scheduledEventId: activity.scheduledEventId,
+    activityId: activity.activityId,
+  });
+  armActivityTimeout(rt, execution, activity, 'SCHEDULE_TO_START', activity.scheduledAt + durationMs(activity.scheduleToStartTimeout));
+  armActivityTimeout(rt, execution, activity, 'SCHEDULE_TO_CLOSE', activity.scheduledAt + durationMs(activity.scheduleToCloseTimeout));
+}
+
+/** Hands a scheduled activity task to a worker: records ActivityTaskStarted and builds the poll response. */
+export function startActivityTask(rt: Runtime, execution: ExecutionRecord, activity: ActivityState, identity: string | undefined): Record<string, unknown> {
+  const startedEventId = recordEvent(rt, execution, 'ActivityTaskStarted', { identity, scheduledEventId: activity.scheduledEventId });
+  const now = rt.now();
+  const taskToken = newTaskToken();
+  activity.startedEventId = startedEventId;
+  activity.startedAt = now;
+  activity.taskToken = taskToken;
+  execution.latestActivityTaskTimestamp = now;
+  rt.store.saveTaskToken({
+    token: taskToken,
+    kind: 'activity',
+    domain: execution.domain,
+    workflowId: execution.workflowId,
+    runId: execution.runId,
+    scheduledEventId: activity.scheduledEventId,
+    startedEventId,
+    activityId: activity.activityId,
+  });
+  rt.timeouts.delete(deadlineKey(execution, 'activity-schedule-to-start', activity.activityId));
+  armActivityTimeout(rt, execution, activity, 'START_TO_CLOSE', now + durationMs(activity.startToCloseTimeout));
+  armActivityTimeout(rt, execution, activity, 'HEARTBEAT', now + durationMs(activity.heartbeatTimeout));
+  return {
+    taskToken,
+    activityId: activity.activityId,
+    startedEventId,
+    workflowExecution: executionRef(execution),
+    activityType: { ...activity.activityType },
+    ...(activity.input !== undefined ? { input: activity.input } : {}),
+  };
+}
+
+/** Removes an activity from its run: queue entry, token, deadlines. Later worker calls get UnknownResource. */
+export function closeActivity(rt: Runtime, execution: ExecutionRecord, activity: ActivityState): void {
+  rt.store.removeTask(activityTaskKey(execution, activity.scheduledEventId));
+  if (activity.taskToken !== undefined) rt.store.deleteTaskToken(activity.taskToken);
+  for (const kind of ['activity-schedule-to-start', 'activity-schedule-to-close', 'activity-start-to-close', 'activity-heartbeat'] as const) {
+    rt.timeouts.delete(deadlineKey(execution, kind, activity.activityId));
+  }
+  delete execution.activities[activity.activityId];
+  rt.touch(execution);
+}
+
+const DEADLINE_OF = {
+  SCHEDULE_TO_START: 'activity-schedule-to-start',
+  SCHEDULE_TO_CLOSE: 'activity-schedule-to-close',
+  START_TO_CLOSE: 'activity-start-to-close',
+  HEARTBEAT: 'activity-heartbeat',
+} as const satisfies Record<ActivityTimeoutType, string>;
+
+function armActivityTimeout(rt: Runtime, execution: ExecutionRecord, activity: ActivityState, timeoutType: ActivityTimeoutType, at: number): void {
+  const { domain, workflowId, runId } = execution;
+  const { activityId, scheduledEventId } = activity;
+  rt.timeouts.set(deadlineKey(execution, DEADLINE_OF[timeoutType], activityId), at, () => {
+    const current = rt.store.getExecution(domain, workflowId, runId);
+    const open = current?.status === 'OPEN' ? current.activities[activityId] : undefined;
+    if (!current || !open || open.scheduledEventId !== scheduledEventId) return;
+    recordEvent(rt, current, 'ActivityTaskTimedOut', {
+      timeoutType,
+      scheduledEventId,
+      startedEventId: open.startedEventId,
+      details: open.heartbeatDetails,
+    });
+    closeActivity(rt, current, open);
+  });
+}
+
+interface ActivityGrant {
+  execution: ExecutionRecord;
+  activity: ActivityState;
+  token: TaskTokenRecord;
+}
+
+/** The open, started activity a worker's task token refers to, or UnknownResourceFault. */
+function resolveActivityToken(rt: Runtime, taskToken: string): ActivityGrant {
+  const token = rt.store.getTaskToken(taskToken);
+  if (!token || token.kind !== 'activity' || token.activityId === undefined) throw unknownTaskToken();
+  const execution = rt.store.getExecution(token.domain, token.workflowId, token.runId);
+  const activity = execution?.status === 'OPEN' ? execution.activities[token.activityId] : undefined;
+  if (!execution || !activity || activity.startedEventId !== token.startedEventId) throw unknownTaskToken();
+  return { execution, activity, token };
+}
+
+export function recordActivityTaskHeartbeat(rt: Runtime, input: OperationInput<'RecordActivityTaskHeartbeat'>): Record<string, unknown> {
+  const { execution, activity } = resolveActivityToken(rt, input.taskToken);
+  const now = rt.now();
+  activity.lastHeartbeatAt = now;
+  if (input.details !== undefined) activity.heartbeatDetails = input.details;
+  armActivityTimeout(rt, execution, activity, 'HEARTBEAT', now + durationMs(activity.heartbeatTimeout));
+  rt.touch(execution);
+  return { cancelRequested: activity.latestCancelRequestedEventId > 0 };
+}
+
+export function respondActivityTaskCompleted(rt: Runtime, input: OperationInput<'RespondActivityTaskCompleted'>): undefined {
+  const { execution, activity } = resolveActivityToken(rt, input.taskToken);
+  recordEvent(rt, execution, 'ActivityTaskCompleted', {
+    result: input.result,
+    scheduledEventId: activity.scheduledEventId,
+    startedEventId: activity.startedEventId,
+  });
+  closeActivity(rt, execution, activity);
+  return undefined;
+}
+
+export function respondActivityTaskFailed(rt: Runtime, input: OperationInput<'RespondActivityTaskFailed'>): undefined {
+  const { execution, activity } = resolveActivityToken(rt, input.taskToken);
+  recordEvent(rt, execution, 'ActivityTaskFailed', {
+    reason: input.reason,
+    details: input.details,
+    scheduledEventId: activity.scheduledEventId,
+    startedEventId: activity.startedEventId,
+  });
+  closeActivity(rt, execution, activity);
+  return undefined;
+}
+
+export function respondActivityTaskCanceled(rt: Runtime, input: OperationInput<'RespondActivityTaskCanceled'>): undefined {
+  const { execution, activity } = resolveActivityToken(rt, input.taskToken);
+  recordEvent(rt, execution, 'ActivityTaskCanceled', {
+    details: input.details,
+    scheduledEventId: activity.scheduledEventId,
+    startedEventId: activity.startedEventId,
+    latestCancelRequestedEventId: activity.latestCancelRequestedEventId,
+  });
+  closeActivity(rt, execution, activity);
+  return undefined;
+}

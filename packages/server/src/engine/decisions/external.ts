@@ -1,0 +1,87 @@
+import type { ExecutionRecord } from '../../store/records.js';
+import { executionRef, recordEvent } from '../history-writer.js';
+import type { Runtime } from '../runtime.js';
+import type { DecisionAttributes, DecisionContext } from './context.js';
+
+/** The target of an external signal or cancel: the named run if open, else the open run of the workflowId. */
+function findOpenTarget(rt: Runtime, domain: string, workflowId: string, runId: string | undefined): ExecutionRecord | undefined {
+  const target = runId ? rt.store.getExecution(domain, workflowId, runId) : rt.store.getOpenExecution(domain, workflowId);
+  return target?.status === 'OPEN' ? target : undefined;
+}
+
+/** SignalExternalWorkflowExecution: Initiated now; Signaled or Failed once the signal is delivered. */
+export function signalExternalWorkflowExecution(context: DecisionContext, attributes: DecisionAttributes): void {
+  const { rt, execution: source, completedEventId } = context;
+  const workflowId: string = attributes['workflowId'];
+  const runId: string | undefined = attributes['runId'] || undefined;
+  const initiatedEventId = recordEvent(rt, source, 'SignalExternalWorkflowExecutionInitiated', {
+    workflowId,
+    runId,
+    signalName: attributes['signalName'],
+    input: attributes['input'],
+    decisionTaskCompletedEventId: completedEventId,
+    control: attributes['control'],
+  });
+  rt.afterward(() => {
+    const target = findOpenTarget(rt, source.domain, workflowId, runId);
+    if (!target) {
+      if (source.status === 'OPEN') {
+        recordEvent(rt, source, 'SignalExternalWorkflowExecutionFailed', {
+          workflowId,
+          runId,
+          cause: 'UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION',
+          initiatedEventId,
+          decisionTaskCompletedEventId: completedEventId,
+          control: attributes['control'],
+        });
+      }
+      return;
+    }
+    recordEvent(rt, target, 'WorkflowExecutionSignaled', {
+      signalName: attributes['signalName'],
+      input: attributes['input'],
+      externalWorkflowExecution: executionRef(source),
+      externalInitiatedEventId: initiatedEventId,
+    });
+    if (source.status === 'OPEN') {
+      recordEvent(rt, source, 'ExternalWorkflowExecutionSignaled', { workflowExecution: executionRef(target), initiatedEventId });
+    }
+  });
+}
+
+/** RequestCancelExternalWorkflowExecution: Initiated now; CancelRequested or Failed once delivered. */
+export function requestCancelExternalWorkflowExecution(context: DecisionContext, attributes: DecisionAttributes): void {
+  const { rt, execution: source, completedEventId } = context;
+  const workflowId: string = attributes['workflowId'];
+  const runId: string | undefined = attributes['runId'] || undefined;
+  const initiatedEventId = recordEvent(rt, source, 'RequestCancelExternalWorkflowExecutionInitiated', {
+    workflowId,
+    runId,
+    decisionTaskCompletedEventId: completedEventId,
+    control: attributes['control'],
+  });
+  rt.afterward(() => {
+    const target = findOpenTarget(rt, source.domain, workflowId, runId);
+    if (!target) {
+      if (source.status === 'OPEN') {
+        recordEvent(rt, source, 'RequestCancelExternalWorkflowExecutionFailed', {
+          workflowId,
+          runId,
+          cause: 'UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION',
+          initiatedEventId,
+          decisionTaskCompletedEventId: completedEventId,
+          control: attributes['control'],
+        });
+      }
+      return;
+    }
+    target.cancelRequested = true;
+    recordEvent(rt, target, 'WorkflowExecutionCancelRequested', {
+      externalWorkflowExecution: executionRef(source),
+      externalInitiatedEventId: initiatedEventId,
+    });
+    if (source.status === 'OPEN') {
+      recordEvent(rt, source, 'ExternalWorkflowExecutionCancelRequested', { workflowExecution: executionRef(target), initiatedEventId });
+    }
+  });
+}

@@ -1,0 +1,97 @@
+import { invokeLambda } from '../../lambda/invoke-lambda.js';
+import { durationMs } from '../durations.js';
+import { recordEvent } from '../history-writer.js';
+import { deadlineKey } from '../keys.js';
+import { ENGINE_LIMITS } from '../limits.js';
+import type { DecisionAttributes, DecisionContext } from './context.js';
+
+/** Lambda's own ceiling and SWF's default for `startToCloseTimeout`. */
+const DEFAULT_LAMBDA_TIMEOUT = '900';
+
+/**
+ * ScheduleLambdaFunction runs a handler registered with the engine (`lambdaHandlers[name]`).
+ *
+ * - No handler under that name: the decision fails with `ScheduleLambdaFunctionFailed` and cause
+ *   `LAMBDA_SERVICE_NOT_AVAILABLE_IN_REGION`, the documented cause that says "this endpoint cannot
+ *   run that function". It is decided at decision time, so the decider learns of it in its next task.
+ * - No `lambdaRole` on the execution: `LambdaFunctionScheduled`, then `StartLambdaFunctionFailed`
+ *   with `ASSUME_ROLE_FAILED`, exactly as the real service records it.
+ * - Otherwise: Scheduled, Started, then Completed, Failed (a thrown error: reason `UnhandledError`)
+ *   or TimedOut (START_TO_CLOSE) when the handler outlives `startToCloseTimeout` (default 900 s).
+ */
+export function scheduleLambdaFunction(context: DecisionContext, attributes: DecisionAttributes): void {
+  const { rt, execution, completedEventId } = context;
+  const id: string = attributes['id'];
+  const name: string = attributes['name'];
+  const fail = (cause: string): void => {
+    recordEvent(rt, execution, 'ScheduleLambdaFunctionFailed', { id, name, cause, decisionTaskCompletedEventId: completedEventId });
+  };
+  if (execution.lambdas[id]) return fail('ID_ALREADY_IN_USE');
+  if (Object.keys(execution.lambdas).length >= ENGINE_LIMITS.openLambdaFunctions) return fail('OPEN_LAMBDA_FUNCTIONS_LIMIT_EXCEEDED');
+  const handler = rt.lambdaHandlers[name];
+  if (!handler) return fail('LAMBDA_SERVICE_NOT_AVAILABLE_IN_REGION');
+  const startToCloseTimeout: string = attributes['startToCloseTimeout'] ?? DEFAULT_LAMBDA_TIMEOUT;
+  const input: string | undefined = attributes['input'];
+  const scheduledEventId = recordEvent(rt, execution, 'LambdaFunctionScheduled', {
+    id,
+    name,
+    control: attributes['control'],
+    input,
+    startToCloseTimeout,
+    decisionTaskCompletedEventId: completedEventId,
+  });
+  execution.lambdas[id] = {
+    id,
+    name,
+    scheduledEventId,
+    startedEventId: 0,
+    startToCloseTimeout,
+    ...(input !== undefined ? { input } : {}),
+    ...(attributes['control'] !== undefined ? { control: attributes['control'] as string } : {}),
+  };
+  const { domain, workflowId, runId } = execution;
+  /** The lambda if its run is still open and it is still the one scheduled here. */
+  const current = () => {
+    const run = rt.store.getExecution(domain, workflowId, runId);
+    const lambda = run?.status === 'OPEN' ? run.lambdas[id] : undefined;
+    return run && lambda && lambda.scheduledEventId === scheduledEventId ? { run, lambda } : undefined;
+  };
+  rt.afterward(() => {
+    const found = current();
+    if (!found) return;
+    const { run, lambda } = found;
+    if (run.config.lambdaRole === undefined) {
+      delete run.lambdas[id];
+      recordEvent(rt, run, 'StartLambdaFunctionFailed', {
+        scheduledEventId,
+        cause: 'ASSUME_ROLE_FAILED',
+        message: 'No IAM role is attached to the current workflow execution.',
+      });
+      return;
+    }
+    const startedEventId = recordEvent(rt, run, 'LambdaFunctionStarted', { scheduledEventId });
+    lambda.startedEventId = startedEventId;
+    const timeoutKey = deadlineKey(run, 'lambda-start-to-close', id);
+    rt.timeouts.set(timeoutKey, rt.now() + durationMs(startToCloseTimeout), () => {
+      const open = current();
+      if (!open) return;
+      delete open.run.lambdas[id];
+      recordEvent(rt, open.run, 'LambdaFunctionTimedOut', { scheduledEventId, startedEventId, timeoutType: 'START_TO_CLOSE' });
+    });
+    invokeLambda(handler, input)
+      .then((outcome) =>
+        rt.atomically(() => {
+          const open = current();
+          if (!open) return; // timed out, or the run closed meanwhile
+          rt.timeouts.delete(timeoutKey);
+          delete open.run.lambdas[id];
+          if (outcome.ok) {
+            recordEvent(rt, open.run, 'LambdaFunctionCompleted', { scheduledEventId, startedEventId, result: outcome.result });
+          } else {
+            recordEvent(rt, open.run, 'LambdaFunctionFailed', { scheduledEventId, startedEventId, reason: outcome.reason, details: outcome.details });
+          }
+        }),
+      )
+      .catch((error: unknown) => rt.logger?.error({ err: error, workflowId, runId, lambdaId: id }, 'recording a lambda outcome failed'));
+  });
+}

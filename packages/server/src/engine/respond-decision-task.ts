@@ -1,0 +1,87 @@
+import type { ExecutionRecord } from '../store/records.js';
+import { clearDecisionTask } from './decision-tasks.js';
+import { CLOSE_DECISIONS, DECISIONS, decisionAttributesKey, isDecisionType } from './decisions/index.js';
+import { fault, unknownTaskToken } from './faults.js';
+import { recordEvent } from './history-writer.js';
+import type { OperationInput } from './operations.js';
+import type { Runtime } from './runtime.js';
+
+type WireDecision = Record<string, any>;
+
+/**
+ * Rejects a structurally invalid decision list as a whole, before anything is recorded, so the
+ * decision task stays open (and later times out) exactly as with the real service.
+ */
+function validateDecisionList(decisions: readonly WireDecision[]): void {
+  decisions.forEach((decision, index) => {
+    const at = `decisions.${index + 1}.member`;
+    if (!isDecisionType(decision['decisionType'])) {
+      throw fault('ValidationException', `1 validation error detected: Value '${String(decision['decisionType'])}' at '${at}.decisionType' failed to satisfy constraint: Member must satisfy enum value set: [${Object.keys(DECISIONS).join(', ')}]`);
+    }
+    const key = decisionAttributesKey(decision['decisionType']);
+    const attributes = decision[key] as Record<string, unknown> | undefined;
+    for (const field of DECISIONS[decision['decisionType']].required) {
+      if (attributes?.[field] === undefined) {
+        throw fault('ValidationException', `1 validation error detected: Value null at '${at}.${key}.${field}' failed to satisfy constraint: Member must not be null`);
+      }
+    }
+    if (CLOSE_DECISIONS.has(decision['decisionType']) && index !== decisions.length - 1) {
+      throw fault('ValidationException', 'Close must be last decision in list');
+    }
+  });
+}
+
+function resolveDecisionToken(rt: Runtime, taskToken: string): ExecutionRecord {
+  const token = rt.store.getTaskToken(taskToken);
+  if (!token || token.kind !== 'decision') throw unknownTaskToken();
+  const execution = rt.store.getExecution(token.domain, token.workflowId, token.runId);
+  const task = execution?.status === 'OPEN' ? execution.decision : undefined;
+  if (!execution || !task || task.startedEventId !== token.startedEventId) throw unknownTaskToken();
+  return execution;
+}
+
+/**
+ * RespondDecisionTaskCompleted: records DecisionTaskCompleted, then one event per decision in
+ * list order; the end of the step schedules the next decision task if any ★ event is waiting.
+ */
+export function respondDecisionTaskCompleted(rt: Runtime, input: OperationInput<'RespondDecisionTaskCompleted'>): undefined {
+  const execution = resolveDecisionToken(rt, input.taskToken);
+  const decisions: WireDecision[] = input.decisions ?? [];
+  validateDecisionList(decisions);
+  rt.atomically(() => {
+    const task = execution.decision!;
+    const completedEventId = recordEvent(rt, execution, 'DecisionTaskCompleted', {
+      executionContext: input.executionContext,
+      scheduledEventId: task.scheduledEventId,
+      startedEventId: task.startedEventId,
+      taskList: input.taskList ? { name: input.taskList.name } : undefined,
+      taskListScheduleToStartTimeout: input.taskListScheduleToStartTimeout,
+    });
+    execution.previousStartedEventId = task.startedEventId;
+    clearDecisionTask(rt, execution);
+    if (input.executionContext !== undefined) execution.latestExecutionContext = input.executionContext;
+    updateTaskListOverride(execution, input);
+    const context = { rt, execution, completedEventId, decisionPending: execution.decisionNeeded };
+    for (const decision of decisions) {
+      const type = decision['decisionType'] as keyof typeof DECISIONS;
+      DECISIONS[type].handler(context, decision[decisionAttributesKey(type)] ?? {});
+    }
+  });
+  return undefined;
+}
+
+/**
+ * A task list given on the response redirects the next decision tasks there. With
+ * `taskListScheduleToStartTimeout` the redirect is temporary (it reverts on a timeout) and a
+ * response without a task list ends it; without one it stays until another response changes it.
+ */
+function updateTaskListOverride(execution: ExecutionRecord, input: OperationInput<'RespondDecisionTaskCompleted'>): void {
+  if (input.taskList) {
+    execution.taskListOverride = {
+      taskList: { name: input.taskList.name },
+      ...(input.taskListScheduleToStartTimeout !== undefined ? { scheduleToStartTimeout: input.taskListScheduleToStartTimeout } : {}),
+    };
+  } else if (execution.taskListOverride?.scheduleToStartTimeout !== undefined) {
+    delete execution.taskListOverride;
+  }
+}

@@ -1,0 +1,135 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../clock/clock.js';
+import type { ExecutionRecord, TaskKind, TaskRecord } from '../store/records.js';
+import type { Store } from '../store/store.js';
+import { TimeoutQueue } from './timeout-queue.js';
+
+/** A function the user registers to serve ScheduleLambdaFunction decisions by function name. */
+export type LambdaHandler = (input: string | undefined) => Promise<string | undefined>;
+
+export interface RuntimeSettings {
+  store: Store;
+  clock: Clock;
+  accountId: string;
+  longPollTimeoutMs: number;
+  lambdaHandlers: Readonly<Record<string, LambdaHandler>>;
+  historyEventLimit: number;
+  logger: Logger | undefined;
+}
+
+/** What the engine plugs into the runtime so lower layers never import upper ones. */
+export interface RuntimeHooks {
+  /** Called once per touched execution at the end of each atomic step: schedule, limit, save. */
+  finalizeExecution(execution: ExecutionRecord): void;
+  /** Hands tasks of a task list to waiting pollers. */
+  dispatchTaskList(queueKey: string): void;
+}
+
+interface Scope {
+  touched: Set<ExecutionRecord>;
+  followUps: Array<() => void>;
+  dirtyQueues: Set<string>;
+}
+
+export const taskQueueKey = (domain: string, kind: TaskKind, taskList: string): string =>
+  `${domain}\u0000${kind}\u0000${taskList}`;
+
+/**
+ * The engine's shared state and its unit of work. Every operation, timeout firing and lambda
+ * completion runs inside `atomically`, which afterwards runs follow-ups (effects on other runs),
+ * finalizes each touched execution (decision scheduling, event limit, save) and only then hands
+ * new tasks to waiting pollers, so a poller never sees half an operation.
+ */
+export class Runtime {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly accountId: string;
+  readonly longPollTimeoutMs: number;
+  readonly lambdaHandlers: Readonly<Record<string, LambdaHandler>>;
+  readonly historyEventLimit: number;
+  readonly logger: Logger | undefined;
+  readonly timeouts: TimeoutQueue;
+  hooks: RuntimeHooks | undefined;
+  #scope: Scope | undefined;
+  #sequence = 0;
+
+  constructor(settings: RuntimeSettings) {
+    this.store = settings.store;
+    this.clock = settings.clock;
+    this.accountId = settings.accountId;
+    this.longPollTimeoutMs = settings.longPollTimeoutMs;
+    this.lambdaHandlers = settings.lambdaHandlers;
+    this.historyEventLimit = settings.historyEventLimit;
+    this.logger = settings.logger;
+    this.timeouts = new TimeoutQueue(settings.clock, (fire) => this.atomically(fire));
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  nextSequence(): number {
+    return ++this.#sequence;
+  }
+
+  /** Runs `work` as one atomic step (or as part of the enclosing one). */
+  atomically<T>(work: () => T): T {
+    if (this.#scope) return work();
+    const scope: Scope = { touched: new Set(), followUps: [], dirtyQueues: new Set() };
+    this.#scope = scope;
+    try {
+      return work();
+    } finally {
+      try {
+        this.#flush(scope);
+      } finally {
+        this.#scope = undefined;
+      }
+    }
+  }
+
+  /** Marks an execution as changed so it is finalized and saved at the end of the step. */
+  touch(execution: ExecutionRecord): void {
+    this.#requireScope().touched.add(execution);
+  }
+
+  /** Queues an effect to run after the current step's own events (e.g. on another execution). */
+  afterward(effect: () => void): void {
+    this.#requireScope().followUps.push(effect);
+  }
+
+  enqueueTask(task: TaskRecord): void {
+    this.store.enqueueTask(task);
+    this.#requireScope().dirtyQueues.add(taskQueueKey(task.domain, task.kind, task.taskList));
+  }
+
+  #requireScope(): Scope {
+    if (!this.#scope) throw new Error('Engine state changed outside Runtime.atomically');
+    return this.#scope;
+  }
+
+  #flush(scope: Scope): void {
+    const hooks = this.hooks;
+    if (!hooks) throw new Error('Runtime hooks are not installed');
+    for (;;) {
+      const followUp = scope.followUps.shift();
+      if (followUp) {
+        followUp();
+        continue;
+      }
+      if (scope.touched.size > 0) {
+        const executions = [...scope.touched];
+        scope.touched.clear();
+        for (const execution of executions) hooks.finalizeExecution(execution);
+        continue;
+      }
+      if (scope.dirtyQueues.size > 0) {
+        const queues = [...scope.dirtyQueues];
+        scope.dirtyQueues.clear();
+        for (const queue of queues) hooks.dispatchTaskList(queue);
+        continue;
+      }
+      return;
+    }
+  }
+}

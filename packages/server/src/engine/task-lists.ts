@@ -1,0 +1,135 @@
+import type { TaskKind, TaskRecord } from '../store/records.js';
+import { startActivityTask } from './activity-tasks.js';
+import { startDecisionTask, type DecisionPageOptions } from './decision-tasks.js';
+import { fault } from './faults.js';
+import { ENGINE_LIMITS } from './limits.js';
+import { taskQueueKey, type Runtime } from './runtime.js';
+
+type PollResponse = Record<string, unknown>;
+
+interface Waiter {
+  kind: TaskKind;
+  identity: string | undefined;
+  pageOptions: DecisionPageOptions;
+  empty: PollResponse;
+  aborted: () => boolean;
+  resolve: (response: PollResponse) => void;
+  release: () => void;
+}
+
+export interface PollRequest {
+  kind: TaskKind;
+  domain: string;
+  taskList: string;
+  identity: string | undefined;
+  pageOptions: DecisionPageOptions;
+  /** The response for "no task within the long-poll window". */
+  empty: PollResponse;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * Long polls. Each (domain, kind, task list) has a FIFO of waiting pollers; scheduling a task
+ * marks its list dirty and the end of the atomic step hands tasks straight to waiters, so a poll
+ * is answered in the same tick a task appears. A poller whose signal aborted is dropped before it
+ * can be handed anything, so an abandoned connection never swallows a task.
+ */
+export class TaskLists {
+  readonly #rt: Runtime;
+  readonly #waiters = new Map<string, Waiter[]>();
+
+  constructor(rt: Runtime) {
+    this.#rt = rt;
+  }
+
+  async poll(request: PollRequest): Promise<PollResponse> {
+    const key = taskQueueKey(request.domain, request.kind, request.taskList);
+    if (request.signal?.aborted) return request.empty;
+    const immediate = this.#rt.atomically(() => this.#startNext(key, request.kind, request.identity, request.pageOptions));
+    if (immediate) return immediate;
+    const queue = this.#waiters.get(key) ?? [];
+    if (queue.length >= ENGINE_LIMITS.concurrentPollsPerTaskList) {
+      throw fault('LimitExceededFault', 'Limit on maximum concurrent poll requests per task list reached');
+    }
+    this.#waiters.set(key, queue);
+    return new Promise<PollResponse>((resolve) => {
+      // Long polls are a transport concern: they use real time even under a virtual clock,
+      // so advancing virtual time never strands or prematurely ends a poller.
+      const timer = setTimeout(() => finish(request.empty), this.#rt.longPollTimeoutMs);
+      const onAbort = (): void => finish(request.empty);
+      const waiter: Waiter = {
+        kind: request.kind,
+        identity: request.identity,
+        pageOptions: request.pageOptions,
+        empty: request.empty,
+        aborted: () => request.signal?.aborted === true,
+        resolve: (response) => finish(response),
+        release: () => {
+          clearTimeout(timer);
+          request.signal?.removeEventListener('abort', onAbort);
+        },
+      };
+      const finish = (response: PollResponse): void => {
+        waiter.release();
+        this.#remove(key, waiter);
+        resolve(response);
+      };
+      request.signal?.addEventListener('abort', onAbort, { once: true });
+      queue.push(waiter);
+    });
+  }
+
+  /** Hands queued tasks of one list to its waiters, oldest waiter first. Runs inside an atomic step. */
+  dispatch(key: string): void {
+    const queue = this.#waiters.get(key);
+    while (queue && queue.length > 0) {
+      const waiter = queue[0]!;
+      if (waiter.aborted()) {
+        waiter.resolve(waiter.empty);
+        continue;
+      }
+      const response = this.#startNext(key, waiter.kind, waiter.identity, waiter.pageOptions);
+      if (!response) return;
+      waiter.resolve(response);
+    }
+  }
+
+  /** Answers every waiting poll with its empty response (shutdown and reset). */
+  releaseAll(): void {
+    for (const queue of [...this.#waiters.values()]) {
+      for (const waiter of [...queue]) waiter.resolve(waiter.empty);
+    }
+    this.#waiters.clear();
+  }
+
+  #remove(key: string, waiter: Waiter): void {
+    const queue = this.#waiters.get(key);
+    if (!queue) return;
+    const index = queue.indexOf(waiter);
+    if (index >= 0) queue.splice(index, 1);
+    if (queue.length === 0) this.#waiters.delete(key);
+  }
+
+  /** Dequeues and starts the next deliverable task; a task is taken only together with its start. */
+  #startNext(key: string, kind: TaskKind, identity: string | undefined, pageOptions: DecisionPageOptions): PollResponse | undefined {
+    const [domain, , taskList] = key.split('\u0000') as [string, string, string];
+    for (let task = this.#rt.store.dequeueTask(domain, kind, taskList); task; task = this.#rt.store.dequeueTask(domain, kind, taskList)) {
+      const response = this.#start(task, identity, pageOptions);
+      if (response) return response;
+    }
+    return undefined;
+  }
+
+  #start(task: TaskRecord, identity: string | undefined, pageOptions: DecisionPageOptions): PollResponse | undefined {
+    const execution = this.#rt.store.getExecution(task.domain, task.workflowId, task.runId);
+    if (!execution || execution.status !== 'OPEN') return undefined;
+    if (task.kind === 'decision') {
+      const decision = execution.decision;
+      if (!decision || decision.scheduledEventId !== task.scheduledEventId || decision.startedEventId !== 0) return undefined;
+      return startDecisionTask(this.#rt, execution, identity, pageOptions);
+    }
+    const activity = task.activityId !== undefined ? execution.activities[task.activityId] : undefined;
+    if (!activity || activity.scheduledEventId !== task.scheduledEventId || activity.startedEventId !== 0) return undefined;
+    return startActivityTask(this.#rt, execution, activity, identity);
+  }
+}

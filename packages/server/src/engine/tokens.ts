@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { fault } from './faults.js';
+
+/** Run ids look like the real service's: 44 characters of standard base64 (with `+`, `/`, `=`). */
+export const newRunId = (): string => randomBytes(32).toString('base64');
+
+/** Task tokens are opaque and unguessable; the engine maps them to the task they grant. */
+export const newTaskToken = (): string => randomBytes(32).toString('base64url');
+
+const PAGE_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1_000;
+
+/** Encodes a paging cursor as an opaque base64url string stamped with its issue time. */
+export function encodePageToken(cursor: Record<string, unknown>, nowMs: number): string {
+  return Buffer.from(JSON.stringify({ ...cursor, issuedAt: nowMs })).toString('base64url');
+}
+
+/**
+ * Decodes a token made by `encodePageToken` for the same `kind` of listing.
+ * Tokens older than 24 hours are refused as the real service does.
+ */
+export function decodePageToken<T extends Record<string, unknown>>(token: string, kind: string, nowMs: number): T {
+  let cursor: Record<string, unknown>;
+  try {
+    cursor = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Record<string, unknown>;
+  } catch {
+    throw fault('ValidationException', `Invalid nextPageToken: pass back the nextPageToken of a previous ${kind} response unchanged`);
+  }
+  if (typeof cursor !== 'object' || cursor === null || cursor['kind'] !== kind || typeof cursor['issuedAt'] !== 'number') {
+    throw fault('ValidationException', `Invalid nextPageToken: this token was not issued for ${kind}`);
+  }
+  if (nowMs - cursor['issuedAt'] > PAGE_TOKEN_LIFETIME_MS) {
+    throw fault('ValidationException', 'Specified token has exceeded its maximum lifetime');
+  }
+  return cursor as T;
+}
