@@ -1,0 +1,164 @@
+/**
+ * Runs one decision task: pages its history (only the new pages when the sticky cache holds the run),
+ * decodes payloads, activates the run's WorkflowRuntime, encodes and size-checks the decisions, and
+ * answers RespondDecisionTaskCompleted, asking for sticky execution on this worker's own task list.
+ * A task that throws is not answered: SWF times it out and a full replay retries it.
+ */
+import {
+  RespondDecisionTaskCompletedCommand,
+  type Decision,
+  type HistoryEvent,
+  type PollForDecisionTaskCommandOutput,
+  type SWFClient,
+} from '@aws-sdk/client-swf';
+import {
+  CLOSE_DECISION_TYPES,
+  NonDeterminismError,
+  SWF_LIMITS,
+  assertPayloadSize,
+  mapDecisionPayloads,
+  mapEventPayloads,
+} from '@swirl/core';
+import type { Logger } from 'pino';
+import type { HistoryPager } from './history-pager.js';
+import type { PayloadPipeline } from './payload-pipeline.js';
+import { describeError, isSwfError } from './sdk-errors.js';
+import type { StickyCache } from './sticky-cache.js';
+import type { DecisionTaskRef, WorkerEvents } from './worker-events.js';
+
+/** What the executor needs of a workflow runtime (WorkflowRuntime in production, a fake in tests). */
+export interface DecidingRuntime {
+  /** The DecisionTaskStarted id of the last task this runtime decided. */
+  readonly processedStartedEventId: number;
+  activate(events: HistoryEvent[]): { decisions: Decision[]; executionContext?: string | undefined };
+}
+
+/** Builds a fresh runtime for a run; throws when this worker does not have the workflow type. */
+export type RuntimeFactory = (
+  workflowType: { name: string; version: string },
+  execution: { workflowId: string; runId: string },
+  logger: Logger,
+) => DecidingRuntime;
+
+export interface DecisionExecutorOptions {
+  readonly client: SWFClient;
+  readonly pager: HistoryPager;
+  readonly cache: StickyCache<DecidingRuntime>;
+  readonly createRuntime: RuntimeFactory;
+  readonly payloads: PayloadPipeline;
+  /** The worker's own task list for sticky execution, or undefined when sticky execution is off. */
+  readonly stickyTaskList: string | undefined;
+  readonly stickyScheduleToStartTimeoutMs: number;
+  readonly logger: Logger;
+  readonly events: WorkerEvents;
+  readonly logPayloads: boolean;
+}
+
+const CLOSE_TYPES: ReadonlySet<string> = new Set(CLOSE_DECISION_TYPES);
+
+export class DecisionExecutor {
+  readonly #options: DecisionExecutorOptions;
+
+  constructor(options: DecisionExecutorOptions) {
+    this.#options = options;
+  }
+
+  /** Executes a polled decision task. `taskList` is the list it was polled from (for paging). */
+  async execute(task: PollForDecisionTaskCommandOutput, taskList: string): Promise<void> {
+    const { events, cache } = this.#options;
+    const execution = { workflowId: task.workflowExecution!.workflowId!, runId: task.workflowExecution!.runId! };
+    const workflowType = { name: task.workflowType!.name!, version: task.workflowType!.version! };
+    const ref: DecisionTaskRef = {
+      kind: 'decision',
+      ...execution,
+      workflowType: `${workflowType.name}@${workflowType.version}`,
+      startedEventId: task.startedEventId ?? 0,
+    };
+    const logger = this.#options.logger.child(execution);
+    const startedAt = performance.now();
+    events.emit('taskStarted', ref);
+
+    let runtime: DecidingRuntime | undefined;
+    try {
+      runtime = this.#takeCachedRuntime(task, execution.runId);
+      const history = await this.#options.pager.collect(task, taskList, runtime?.processedStartedEventId);
+      if (runtime && history.mode === 'full') {
+        events.emit('cacheMiss', { runId: execution.runId, reason: 'HISTORY_GAP' });
+        cache.countDropped(execution.runId, 'FALLBACK');
+        runtime = undefined;
+      }
+      if (runtime) events.emit('cacheHit', { runId: execution.runId, newEvents: history.events.length });
+      runtime ??= this.#options.createRuntime(workflowType, execution, logger);
+      const decoded = await Promise.all(history.events.map((event) => this.#decodeEvent(event)));
+      const activation = runtime.activate(decoded);
+      const decisions = await Promise.all(activation.decisions.map((decision) => this.#encodeDecision(decision)));
+      if (activation.executionContext !== undefined) assertPayloadSize('executionContext', activation.executionContext);
+      if (this.#options.logPayloads && logger.isLevelEnabled('debug')) logger.debug({ decisions }, 'decisions');
+
+      const closes = decisions.some((decision) => CLOSE_TYPES.has(decision.decisionType!));
+      const sticky = this.#options.stickyTaskList !== undefined && cache.enabled && !closes;
+      await this.#options.client.send(
+        new RespondDecisionTaskCompletedCommand({
+          taskToken: task.taskToken!,
+          decisions,
+          ...(activation.executionContext !== undefined && { executionContext: activation.executionContext }),
+          ...(sticky && {
+            taskList: { name: this.#options.stickyTaskList! },
+            taskListScheduleToStartTimeout: String(Math.max(1, Math.ceil(this.#options.stickyScheduleToStartTimeoutMs / 1_000))),
+          }),
+        }),
+      );
+      if (sticky) cache.put(execution.runId, runtime);
+      logger.debug({ decisions: decisions.map((decision) => decision.decisionType), sticky }, 'decision task completed');
+      events.emit('taskCompleted', { ...ref, outcome: 'decided', durationMs: performance.now() - startedAt });
+    } catch (error) {
+      // The runtime may be half-advanced: never reuse it. The next task of this run replays in full.
+      if (runtime) cache.countDropped(execution.runId, 'FALLBACK');
+      this.#reportFailure(ref, logger, error);
+    }
+  }
+
+  /** The cached runtime when it processed exactly the task SWF says came before this one. */
+  #takeCachedRuntime(task: PollForDecisionTaskCommandOutput, runId: string): DecidingRuntime | undefined {
+    const { cache, events } = this.#options;
+    if (!cache.enabled) return undefined;
+    const cached = cache.take(runId);
+    if (!cached) {
+      events.emit('cacheMiss', { runId, reason: 'NOT_CACHED' });
+      return undefined;
+    }
+    if (cached.processedStartedEventId !== (task.previousStartedEventId ?? 0)) {
+      events.emit('cacheMiss', { runId, reason: 'PREVIOUS_STARTED_MISMATCH' });
+      cache.countDropped(runId, 'FALLBACK');
+      return undefined;
+    }
+    return cached;
+  }
+
+  #decodeEvent(event: HistoryEvent): Promise<HistoryEvent> {
+    return mapEventPayloads(event, (value) => this.#options.payloads.codec.decode(value));
+  }
+
+  #encodeDecision(decision: Decision): Promise<Decision> {
+    return mapDecisionPayloads(decision, async (value, field) => {
+      const encoded = await this.#options.payloads.codec.encode(value);
+      assertPayloadSize(`${decision.decisionType}.${field}`, encoded, SWF_LIMITS.payload);
+      return encoded;
+    });
+  }
+
+  #reportFailure(ref: DecisionTaskRef, logger: Logger, error: unknown): void {
+    const { events } = this.#options;
+    if (isSwfError(error, 'UnknownResourceFault')) {
+      logger.warn({ err: describeError(error) }, 'SWF no longer knows the decision task (timed out or run closed); answer dropped');
+      events.emit('respondDropped', { ...ref, error });
+      return;
+    }
+    if (error instanceof NonDeterminismError) events.emit('nonDeterminism', { ...ref, error });
+    logger.error(
+      { err: describeError(error), stack: error instanceof Error ? error.stack : undefined },
+      'decision task failed and is left unanswered; SWF will time it out and retry it',
+    );
+    events.emit('taskFailed', { ...ref, error });
+  }
+}
