@@ -1,4 +1,28 @@
 /**
- * @swirl/testing: see ../../../README.md and ARCHITECTURE.md. Filled by its issue.
+ * @swirl/testing: load recorded SWF histories in any common shape and test workflows against them.
+ *
+ * @example
+ * ```ts
+ * import { loadHistory } from '@swirl/testing';
+ *
+ * const { events, history, format } = await loadHistory('histories/order-42.json');
+ * console.log(format, events.length, history);
+ * ```
  */
-export {};
+export {
+  loadHistory,
+  type LoadedHistory,
+  type LoadHistoryOptions,
+  type HistorySource,
+} from './history/load-history.js';
+export { detectHistoryFormat, type HistoryFormat, type DetectedHistory } from './history/detect-history-format.js';
+export { HistoryLoadError } from './history/history-load-error.js';
+export {
+  toSwirlHistoryExport,
+  serializeHistoryEvent,
+  swirlHistoryExportSchema,
+  SWIRL_HISTORY_FORMAT,
+  SWIRL_HISTORY_VERSION,
+  type SwirlHistoryExport,
+  type HistoryExportInput,
+} from './history/swirl-history-format.js';

@@ -1,0 +1,71 @@
+/**
+ * Domain administration over the SDK: register, describe, list, deprecate and undeprecate.
+ */
+import {
+  DeprecateDomainCommand,
+  DescribeDomainCommand,
+  paginateListDomains,
+  RegisterDomainCommand,
+  UndeprecateDomainCommand,
+  type DomainDetail,
+  type DomainInfo,
+  type RegistrationStatus,
+  type SWFClient,
+} from '@aws-sdk/client-swf';
+import { addSdkContext, withSdkContext } from './sdk-error-context.js';
+
+export interface RegisterDomainOptions {
+  readonly name: string;
+  /** Days closed executions stay visible (0-90). @default 30 */
+  readonly retentionPeriodInDays?: number;
+  readonly description?: string;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export class DomainCatalog {
+  readonly #swf: SWFClient;
+
+  constructor(swf: SWFClient) {
+    this.#swf = swf;
+  }
+
+  async register(options: RegisterDomainOptions): Promise<void> {
+    const tags = Object.entries(options.tags ?? {}).map(([key, value]) => ({ key, value }));
+    await withSdkContext('RegisterDomain', `(name=${options.name})`, () =>
+      this.#swf.send(
+        new RegisterDomainCommand({
+          name: options.name,
+          workflowExecutionRetentionPeriodInDays: String(options.retentionPeriodInDays ?? 30),
+          ...(options.description !== undefined && { description: options.description }),
+          ...(tags.length > 0 && { tags }),
+        }),
+      ),
+    );
+  }
+
+  async describe(name: string): Promise<DomainDetail> {
+    return withSdkContext('DescribeDomain', `(name=${name})`, () => this.#swf.send(new DescribeDomainCommand({ name })));
+  }
+
+  /** Domains with the given status, sorted by name, fetched page by page. */
+  async *list(options: { status?: RegistrationStatus | `${RegistrationStatus}`; pageSize?: number } = {}): AsyncGenerator<DomainInfo> {
+    const registrationStatus = (options.status ?? 'REGISTERED') as RegistrationStatus;
+    try {
+      const pages = paginateListDomains(
+        { client: this.#swf, ...(options.pageSize !== undefined && { pageSize: options.pageSize }) },
+        { registrationStatus },
+      );
+      for await (const page of pages) yield* page.domainInfos ?? [];
+    } catch (error) {
+      throw addSdkContext(error, 'ListDomains', `(registrationStatus=${registrationStatus})`);
+    }
+  }
+
+  async deprecate(name: string): Promise<void> {
+    await withSdkContext('DeprecateDomain', `(name=${name})`, () => this.#swf.send(new DeprecateDomainCommand({ name })));
+  }
+
+  async undeprecate(name: string): Promise<void> {
+    await withSdkContext('UndeprecateDomain', `(name=${name})`, () => this.#swf.send(new UndeprecateDomainCommand({ name })));
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * `loadHistory`: reads a recorded history from a file, JSON text or a parsed value, in any shape
+ * Swirl knows, and returns SDK HistoryEvents oldest first plus the linked `History`.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { HistoryEvent } from '@aws-sdk/client-swf';
+import { History, normalizeHistoryEvent } from '@swirl/core';
+import { detectHistoryFormat, type DetectedHistory, type HistoryFormat } from './detect-history-format.js';
+import { HistoryLoadError } from './history-load-error.js';
+
+/** A file path, a `file:` URL, JSON text, or an already parsed value. */
+export type HistorySource = string | URL | readonly unknown[] | Record<string, unknown>;
+
+export interface LoadHistoryOptions {
+  /** The execution the history belongs to, when the file does not say (only Swirl's export always does). */
+  readonly execution?: { readonly workflowId: string; readonly runId: string };
+}
+
+export interface LoadedHistory {
+  /** Which shape the input had. */
+  readonly format: HistoryFormat;
+  /** Every event, oldest first, with `eventTimestamp` as a Date. */
+  readonly events: HistoryEvent[];
+  /** The same events, indexed and linked. */
+  readonly history: History;
+  readonly domain?: string;
+  readonly execution?: { readonly workflowId: string; readonly runId: string };
+  /** From the file, or from the WorkflowExecutionStarted event. */
+  readonly workflowType?: { readonly name: string; readonly version: string };
+  /** The file it came from. */
+  readonly source?: string;
+}
+
+async function readSource(source: HistorySource): Promise<{ json: unknown; path?: string }> {
+  if (typeof source !== 'string' && !(source instanceof URL)) return { json: source };
+  const trimmed = typeof source === 'string' ? source.trimStart() : '';
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { json: parseJson(trimmed, undefined) };
+  const path = source instanceof URL ? fileURLToPath(source) : source;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new HistoryLoadError(`Cannot read history file: ${reason}`, path, { cause: error });
+  }
+  return { json: parseJson(text, path), path };
+}
+
+function parseJson(text: string, path: string | undefined): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HistoryLoadError(`Not valid JSON: ${(error as Error).message}`, path, { cause: error });
+  }
+}
+
+function normalizeEvents(detected: DetectedHistory, path: string | undefined): HistoryEvent[] {
+  const events = detected.rawEvents.map((raw, index) => {
+    try {
+      return normalizeHistoryEvent(raw);
+    } catch (error) {
+      throw new HistoryLoadError(
+        `Event at position ${index} is not a valid HistoryEvent: ${(error as Error).message}`,
+        path,
+        { cause: error },
+      );
+    }
+  });
+  // Files come oldest first (the default) or newest first (reverseOrder); replay needs oldest first.
+  events.sort((a, b) => (a.eventId ?? 0) - (b.eventId ?? 0));
+  events.forEach((event, index) => {
+    const previous = events[index - 1];
+    if (previous && event.eventId === previous.eventId) {
+      throw new HistoryLoadError(`Event id ${event.eventId} appears twice; a history has each event once`, path);
+    }
+    if (previous && event.eventId !== (previous.eventId ?? 0) + 1) {
+      throw new HistoryLoadError(
+        `Events ${(previous.eventId ?? 0) + 1}..${(event.eventId ?? 0) - 1} are missing; was every page of the history saved?`,
+        path,
+      );
+    }
+  });
+  return events;
+}
+
+/** Loads a recorded history in any shape `detectHistoryFormat` recognises. Throws `HistoryLoadError`. */
+export async function loadHistory(source: HistorySource, options: LoadHistoryOptions = {}): Promise<LoadedHistory> {
+  const { json, path } = await readSource(source);
+  const detected = detectHistoryFormat(json, path);
+  if (detected.rawEvents.length === 0) throw new HistoryLoadError('The history has no events', path);
+  const events = normalizeEvents(detected, path);
+  let history: History;
+  try {
+    history = new History(events);
+  } catch (error) {
+    throw new HistoryLoadError(`The events do not link: ${(error as Error).message}`, path, { cause: error });
+  }
+  const started = events[0]?.workflowExecutionStartedEventAttributes?.workflowType;
+  const startedType = started?.name && started.version ? { name: started.name, version: started.version } : undefined;
+  const workflowType = detected.workflowType ?? startedType;
+  const execution = detected.execution ?? options.execution;
+  return {
+    format: detected.format,
+    events,
+    history,
+    ...(detected.domain !== undefined && { domain: detected.domain }),
+    ...(execution && { execution }),
+    ...(workflowType && { workflowType }),
+    ...(path !== undefined && { source: path }),
+  };
+}
