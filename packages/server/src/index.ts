@@ -1,4 +1,30 @@
 /**
- * @swirl/server: see ../../../README.md and ARCHITECTURE.md. Filled by its issue.
+ * @swirl/server: an SWF-compatible local server. The real `@aws-sdk/client-swf`, the AWS CLI
+ * and boto3 talk to it over the AWS JSON 1.0 wire protocol with dummy credentials; tests can
+ * drive the same `SwfEngine` in process and skip time with a `VirtualClock`.
+ *
+ * @example
+ * ```ts
+ * import { SWF } from '@aws-sdk/client-swf';
+ * import { startServer } from '@swirl/server';
+ *
+ * const server = await startServer({ port: 0 }); // 127.0.0.1, a free port
+ * const swf = new SWF({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+ * await swf.registerDomain({ name: 'demo', workflowExecutionRetentionPeriodInDays: '1' });
+ * console.log((await swf.listDomains({ registrationStatus: 'REGISTERED' })).domainInfos);
+ * swf.destroy();
+ * await server.close();
+ * ```
  */
-export {};
+export { startServer, PortInUseError } from './server.js';
+export type { StartServerOptions, SwirlServer } from './server.js';
+export type { FaultInjectionOptions } from './http/fault-injection.js';
+
+export { SwfEngine } from './engine/swf-engine.js';
+export type { SwfEngineOptions, OperationContext, OperationOutput } from './engine/swf-engine.js';
+export { RealClock } from './clock/clock.js';
+export type { Clock, ClockTimer } from './clock/clock.js';
+export { VirtualClock } from './clock/virtual-clock.js';
+export { MemoryStore } from './store/memory-store.js';
+export type { Store } from './store/store.js';
+export type { LambdaHandler } from './engine/runtime.js';

@@ -1,0 +1,45 @@
+/**
+ * A tiny runnable entry for scripts and smoke tests:
+ *   node --conditions=swirl-source --import tsx packages/server/src/main.ts --port 0
+ * prints `swirl server listening on http://127.0.0.1:PORT` and stops cleanly on SIGINT/SIGTERM.
+ * Logs (pino JSON) go to stderr so stdout carries only that line. `swirl server` is the full CLI.
+ */
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { startServer } from './server.js';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'log-level': { type: 'string', default: 'info' },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  console.error(`--port must be an integer from 0 to 65535, got ${JSON.stringify(values.port)}`);
+  process.exit(2);
+}
+
+const logger = pino({ name: 'swirl-server', level: values['log-level'] }, pino.destination(2));
+
+try {
+  const server = await startServer({ port, host: values.host, logger });
+  console.log(`swirl server listening on ${server.endpoint}`);
+  const stop = (signal: NodeJS.Signals): void => {
+    logger.info({ signal }, 'stopping');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'failed to stop cleanly');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}

@@ -1,0 +1,170 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import { createAdminRequestHandler } from './admin/admin-routes.js';
+import type { Clock } from './clock/clock.js';
+import { SwfEngine } from './engine/swf-engine.js';
+import type { SwfEngineOptions } from './engine/swf-engine.js';
+import { FaultInjector } from './http/fault-injection.js';
+import type { FaultInjectionOptions } from './http/fault-injection.js';
+import { createRequestListener } from './http/request-listener.js';
+import { createSwfRequestHandler } from './http/swf-request-handler.js';
+import type { LambdaHandler } from './engine/runtime.js';
+import type { Store } from './store/store.js';
+
+/** Options of {@link startServer}; everything has a default. */
+export interface StartServerOptions {
+  /**
+   * TCP port; 0 picks a free one (read it back from `server.port`).
+   * @default 0
+   */
+  readonly port?: number;
+  /**
+   * Interface to bind. The server has no authentication, so it stays on loopback unless asked.
+   * @default '127.0.0.1'
+   */
+  readonly host?: string;
+  /** @default new RealClock() */
+  readonly clock?: Clock;
+  /** @default new MemoryStore() */
+  readonly store?: Store;
+  /**
+   * Root logger: one line per request at debug, client faults at info, internal errors at error.
+   * @default pino at level `warn`
+   */
+  readonly logger?: Logger;
+  /**
+   * Account id used in ARNs.
+   * @default '123456789012'
+   */
+  readonly accountId?: string;
+  /**
+   * How long an empty poll is held before answering without a task.
+   * @default 60_000, as on the real service
+   */
+  readonly longPollTimeoutMs?: number;
+  /** Answer a fraction of calls with ThrottlingException or HTTP 503, for resilience tests. */
+  readonly faultInjection?: FaultInjectionOptions;
+  /** Functions that ScheduleLambdaFunction runs, by name. */
+  readonly lambdaHandlers?: Readonly<Record<string, LambdaHandler>>;
+}
+
+/** A running server. */
+export interface SwirlServer {
+  /** `http://127.0.0.1:PORT`: pass it as `endpoint` (SDK v3), `--endpoint-url` (CLI) or `endpoint_url` (boto3). */
+  readonly endpoint: string;
+  readonly port: number;
+  /** The engine behind the HTTP front end, for in-process inspection and control. */
+  readonly engine: SwfEngine;
+  /** Answers held long polls, closes every socket and stops listening. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Thrown by {@link startServer} when its port is already taken. */
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+  constructor(
+    readonly host: string,
+    readonly port: number,
+    options?: ErrorOptions,
+  ) {
+    super(`Port ${port} on ${host} is already in use: stop the process holding it, or choose another port with --port (0 picks a free one)`, options);
+  }
+}
+
+// Held polls are answered by engine.close(); anything still running after this is cut off.
+const SHUTDOWN_GRACE_MS = 2_000;
+
+/**
+ * Starts the SWF-compatible server: an `SwfEngine` behind the AWS JSON 1.0 front end and the
+ * admin endpoints (`POST /_swirl/reset`, `POST /moto-api/reset`, `GET /_swirl/health`).
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<SwirlServer> {
+  const host = options.host ?? '127.0.0.1';
+  const requestedPort = options.port ?? 0;
+  const logger = options.logger ?? pino({ name: 'swirl-server', level: 'warn' });
+  const faultInjector = options.faultInjection === undefined ? undefined : new FaultInjector(options.faultInjection);
+  const engine = new SwfEngine(engineOptions(options, logger));
+
+  const listener = createRequestListener({
+    swf: createSwfRequestHandler({ executor: engine, logger, faultInjector }),
+    admin: createAdminRequestHandler({ engine, logger, startedAt: Date.now() }),
+    logger,
+  });
+  const server = createServer(listener);
+  server.on('clientError', (error, socket) => {
+    logger.debug({ err: error }, 'malformed HTTP request');
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+
+  try {
+    await listen(server, requestedPort, host);
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const endpoint = `http://${urlHost(host)}:${port}`;
+  logger.info({ endpoint }, 'swirl server listening');
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      listener.stopAccepting();
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      await engine.close();
+      await settleOrTimeout(listener.idle(), SHUTDOWN_GRACE_MS);
+      server.closeAllConnections();
+      await stopped;
+      logger.info({ endpoint }, 'swirl server stopped');
+    })();
+    return closing;
+  };
+
+  return { endpoint, port, engine, close };
+}
+
+function engineOptions(options: StartServerOptions, logger: Logger): SwfEngineOptions {
+  return {
+    logger,
+    ...(options.clock !== undefined && { clock: options.clock }),
+    ...(options.store !== undefined && { store: options.store }),
+    ...(options.accountId !== undefined && { accountId: options.accountId }),
+    ...(options.longPollTimeoutMs !== undefined && { longPollTimeoutMs: options.longPollTimeoutMs }),
+    ...(options.lambdaHandlers !== undefined && { lambdaHandlers: options.lambdaHandlers }),
+  };
+}
+
+function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, port, { cause: error }) : error);
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+// An endpoint clients can dial: wildcard binds are reached through loopback; IPv6 literals need brackets.
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+async function settleOrTimeout(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref();
+  });
+  await Promise.race([promise, timeout]);
+  clearTimeout(timer);
+}
