@@ -28,8 +28,8 @@ describe('GzipCodec', () => {
     await expect(new GzipCodec().decode(`${GZIP_PREFIX}bm90IGd6aXA=`)).rejects.toThrow(PayloadCodecError);
   });
 
-  it('rejects a compression level outside 1-9', () => {
-    expect(() => new GzipCodec({ level: 10 })).toThrow('GzipCodec level must be an integer from 1 to 9, got 10');
+  it('rejects a negative minLength', () => {
+    expect(() => new GzipCodec({ minLength: -1 })).toThrow('GzipCodec minLength must be an integer >= 0, got -1');
   });
 });
 
