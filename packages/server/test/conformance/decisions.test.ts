@@ -216,6 +216,14 @@ describe('every decision and its failure causes over HTTP', () => {
     }
   });
 
+  describe('a close with other decisions in the same batch', () => {
+    it('accepts ScheduleActivityTask and StartTimer before a close, and voids them with the close', async () => {
+      const { after } = await firstDecision('close-with-work', [scheduleActivity('a1'), startTimer('t1', '60'), completeWorkflow('done')]);
+      expect(types(after)).toEqual(['DecisionTaskCompleted', 'ActivityTaskScheduled', 'TimerStarted', 'WorkflowExecutionCompleted']);
+      expect((await c.swf.countPendingActivityTasks({ domain: DOMAIN, taskList: { name: 'activities' } })).count).toBe(0);
+    });
+  });
+
   describe('ContinueAsNewWorkflowExecution', () => {
     it('closes the run as CONTINUED_AS_NEW and starts a new run with the carried attributes', async () => {
       const { runId, after } = await firstDecision('continued', [

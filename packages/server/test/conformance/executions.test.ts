@@ -186,4 +186,23 @@ describe('workflow executions over HTTP', () => {
     ]);
     await expectSwfError(driver.decide(second.taskToken, []), 'UnknownResourceFault');
   });
+
+  it('terminates a run that reaches 25,000 events with EVENT_LIMIT_EXCEEDED', async () => {
+    const runId = await driver.start('chatty');
+    // Filling the history over HTTP would take minutes; the engine takes the same calls in process.
+    const context = { region: 'us-east-1', requestId: 'fill' };
+    let refused: unknown;
+    for (let sent = 0; sent < 30_000 && refused === undefined; sent += 1) {
+      await c.server.engine.execute('SignalWorkflowExecution', { domain: DOMAIN, workflowId: 'chatty', runId, signalName: 'tick' }, context).catch((error: unknown) => {
+        refused = error;
+      });
+    }
+    // The first refused signal is the one after the run was terminated.
+    expect((refused as { faultName?: string } | undefined)?.faultName).toBe('UnknownResourceFault');
+    const last = (await c.swf.getWorkflowExecutionHistory({ domain: DOMAIN, execution: { workflowId: 'chatty', runId }, reverseOrder: true, maximumPageSize: 1 })).events?.[0];
+    expect(last?.eventId).toBe(25_000);
+    expect(last?.eventType).toBe('WorkflowExecutionTerminated');
+    expect(last?.workflowExecutionTerminatedEventAttributes?.cause).toBe('EVENT_LIMIT_EXCEEDED');
+    await expectSwfError(c.swf.signalWorkflowExecution({ domain: DOMAIN, workflowId: 'chatty', runId, signalName: 'late' }), 'UnknownResourceFault');
+  });
 });
