@@ -3,7 +3,8 @@ import { defaultServerConditions } from 'vite';
 
 // Every package, the examples and the cross-package tests run in one `pnpm test`.
 // Workspace packages resolve to their TypeScript sources through the `swirl-source` condition.
-const conditions = ['swirl-source', ...defaultServerConditions];
+// 'module' is dropped: it would pick the AWS SDK's bundler-only dist-es build, which Node cannot load.
+const conditions = ['swirl-source', ...defaultServerConditions.filter((condition) => condition !== 'module')];
 const projectNames = ['core', 'workflow', 'activity', 'worker', 'client', 'server', 'testing', 'cli'];
 
 export default defineConfig({
