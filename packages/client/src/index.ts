@@ -31,4 +31,4 @@ export { PayloadPipeline, type PayloadPipelineOptions } from './payload-pipeline
 export { WorkflowContinuedAsNewError } from './close-failure.js';
 export { WorkflowNotFoundError, findLatestRun } from './latest-run.js';
 export { isCloseEvent, type CloseWaitOptions } from './wait-for-close.js';
-export type { WorkflowClass, WorkflowInput, WorkflowResult, SignalDefinitionLike, ExecutableWorkflow } from './workflow-class.js';
+export type { WorkflowClassInput, WorkflowClassResult } from './workflow-class.js';

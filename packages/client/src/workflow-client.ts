@@ -13,13 +13,14 @@ import {
   type WorkflowExecutionInfo,
 } from '@aws-sdk/client-swf';
 import type { PayloadCodec, PayloadConverter } from '@swirl/core';
+import type { WorkflowClass } from '@swirl/workflow';
 import { DomainCatalog } from './domain-catalog.js';
 import { compileListFilter, type ListExecutionsOptions } from './list-filters.js';
 import { PayloadPipeline } from './payload-pipeline.js';
 import { addSdkContext, withSdkContext } from './sdk-error-context.js';
 import { buildStartRequest, buildStartRequestForType, type StartWorkflowOptions } from './start-options.js';
 import { TypeCatalog } from './type-catalog.js';
-import type { WorkflowClass, WorkflowInput, WorkflowResult } from './workflow-class.js';
+import type { WorkflowClassInput, WorkflowClassResult } from './workflow-class.js';
 import { WorkflowHandle } from './workflow-handle.js';
 
 export interface WorkflowClientOptions {
@@ -46,8 +47,8 @@ export interface ExecutionCount {
   readonly truncated: boolean;
 }
 
-type StartOptionsFor<C> = StartWorkflowOptions<WorkflowInput<C>> &
-  (undefined extends WorkflowInput<C> ? unknown : { readonly input: WorkflowInput<C> });
+type StartOptionsFor<C extends WorkflowClass> = StartWorkflowOptions<WorkflowClassInput<C>> &
+  (undefined extends WorkflowClassInput<C> ? unknown : { readonly input: WorkflowClassInput<C> });
 
 export class WorkflowClient {
   readonly domain: string;
@@ -71,7 +72,7 @@ export class WorkflowClient {
   async start<C extends WorkflowClass>(
     workflowClass: C,
     options: StartOptionsFor<C>,
-  ): Promise<WorkflowHandle<WorkflowInput<C>, WorkflowResult<C>>> {
+  ): Promise<WorkflowHandle<WorkflowClassInput<C>, WorkflowClassResult<C>>> {
     const input = await this.#payloads.encode(options.input);
     return this.#startRequest(buildStartRequest(this.domain, workflowClass, options, input));
   }

@@ -20,12 +20,12 @@ import {
   type WorkflowExecutionOpenCounts,
   type WorkflowType,
 } from '@aws-sdk/client-swf';
+import type { SignalDefinition } from '@swirl/workflow';
 import { failureOfClose } from './close-failure.js';
 import { findLatestRun } from './latest-run.js';
 import type { PayloadPipeline } from './payload-pipeline.js';
 import { addSdkContext, withSdkContext } from './sdk-error-context.js';
 import { waitForCloseEvent, type CloseWaitOptions } from './wait-for-close.js';
-import type { SignalDefinitionLike } from './workflow-class.js';
 
 export interface TerminateOptions {
   /** Why the execution was terminated (at most 256 characters). */
@@ -90,7 +90,7 @@ export class WorkflowHandle<Input = unknown, Result = unknown> {
   }
 
   /** Sends a signal by name, or by a typed signal definition whose input type is checked. */
-  async signal<SignalInput>(signal: string | SignalDefinitionLike<SignalInput>, input?: SignalInput): Promise<void> {
+  async signal<SignalInput>(signal: string | SignalDefinition<SignalInput>, input?: SignalInput): Promise<void> {
     const { swf, domain, payloads } = this.#context;
     const signalName = typeof signal === 'string' ? signal : signal.name;
     const encoded = await payloads.encode(input);

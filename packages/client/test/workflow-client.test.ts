@@ -10,15 +10,16 @@ import {
   TimeoutFailure,
   type PayloadCodec,
 } from '@swirl/core';
+import { defineSignal, Workflow } from '@swirl/workflow';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { ListFilterError, WorkflowClient, WorkflowNotFoundError, type WorkflowHandle } from '../src/index.js';
 import { decideOnce, startLocalSwf, type LocalSwf } from './support/local-swf.js';
 
 const DOMAIN = 'client-tests';
 
-class GreetWorkflow {
+class GreetWorkflow extends Workflow<{ name: string }, string> {
   static readonly type = { name: 'Greet', version: '1', taskList: 'greet', executionStartToCloseTimeout: '1h' };
-  async execute(input: { name: string }): Promise<string> {
+  override async execute(input: { name: string }): Promise<string> {
     return `hello ${input.name}`;
   }
 }
@@ -51,6 +52,9 @@ describe('WorkflowClient.start', () => {
   it('starts a typed execution with the class defaults and the encoded input', async () => {
     const handle = await client.start(GreetWorkflow, { workflowId: workflowId('start'), input: { name: 'ana' }, tags: ['vip'] });
     expectTypeOf(handle).toEqualTypeOf<WorkflowHandle<{ name: string }, string>>();
+    // @ts-expect-error GreetWorkflow.execute takes an input, so start requires one.
+    const startWithoutInput = () => client.start(GreetWorkflow, { workflowId: 'never-run' });
+    expectTypeOf(startWithoutInput).returns.resolves.toEqualTypeOf<WorkflowHandle<{ name: string }, string>>();
     expect(handle.runId).toMatch(/.+/);
     const [started] = await historyOf(handle);
     expect(started?.workflowExecutionStartedEventAttributes).toMatchObject({
@@ -101,7 +105,7 @@ describe('WorkflowHandle signals, cancellation and termination', () => {
   it('signals by name and by a typed signal definition', async () => {
     const handle = await client.start(GreetWorkflow, { workflowId: workflowId('signal'), input: { name: 'c' } });
     await handle.signal('approve', { by: 'ana' });
-    const approve: { readonly name: 'approve'; readonly __input?: { by: string } } = { name: 'approve' };
+    const approve = defineSignal<{ by: string }>('approve');
     await handle.signal(approve, { by: 'bo' });
     const signals = (await historyOf(handle)).filter((event) => event.eventType === 'WorkflowExecutionSignaled');
     expect(signals.map((event) => event.workflowExecutionSignaledEventAttributes)).toMatchObject([
