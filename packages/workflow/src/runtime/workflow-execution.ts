@@ -1005,6 +1005,8 @@ export class WorkflowExecution implements WorkflowContext {
       return true;
     }
     const failure = new SwfCauseFailure({ eventType: event.eventType as 'CompleteWorkflowExecutionFailed', cause: String(cause), eventId: event.eventId });
+    // Raised by the runtime, not by workflow code: its stack would only show how this replay was called.
+    failure.stack = `${failure.name}: ${failure.message}`;
     if (event.eventType === 'ContinueAsNewWorkflowExecutionFailed') {
       // The new run cannot start (type deprecated, defaults undefined): fail this one with the reason.
       const { reason, details } = encodeFailure(failure);

@@ -211,6 +211,9 @@ export class HistoryBuilder {
   }
 }
 
+/** Records a decision differently (returns the event id), or leaves it to the default (returns undefined). */
+export type DecisionRecorder = (decision: Decision, decisionTaskCompletedEventId: number, history: HistoryBuilder) => number | undefined;
+
 /**
  * Drives a runtime through decision tasks the way a sticky worker does: each `decide()` starts a
  * task, feeds only the new events, and records the returned decisions in history.
@@ -230,13 +233,28 @@ export class WorkflowDriver {
     this.history.started(input === undefined ? undefined : JSON.stringify(input));
   }
 
-  /** Starts a decision task, activates the runtime with the new events, records its decisions. */
-  async decide(): Promise<Decision[]> {
+  /**
+   * Starts a decision task, activates the runtime with the new events, checks that a fresh full
+   * replay decides the same, and records the decisions (through `record` when it returns an event
+   * id, e.g. to record a `*Failed` event instead of the success one).
+   */
+  async decide(record?: DecisionRecorder): Promise<Decision[]> {
     const startedId = this.history.startDecisionTask();
     const activation = await this.runtime.activate(this.history.events.slice(this.#fed));
     this.#fed = this.history.events.length;
+    const fresh = await this.replayFresh();
+    if (JSON.stringify(fresh) !== JSON.stringify(activation.decisions)) {
+      throw new Error(`Incremental and full replay differ:\n${JSON.stringify(activation.decisions)}\n${JSON.stringify(fresh)}`);
+    }
     this.lastExecutionContext = activation.executionContext;
-    this.history.completeDecisionTask(startedId, activation.decisions, activation.executionContext);
+    const completedId = this.history.add('DecisionTaskCompleted', {
+      scheduledEventId: startedId - 1,
+      startedEventId: startedId,
+      ...(activation.executionContext !== undefined && { executionContext: activation.executionContext }),
+    });
+    for (const decision of activation.decisions) {
+      if (record?.(decision, completedId, this.history) === undefined) this.history.recordDecision(decision, completedId);
+    }
     this.decided.push(activation.decisions);
     return activation.decisions;
   }
