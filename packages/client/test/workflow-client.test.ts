@@ -277,6 +277,14 @@ describe('WorkflowClient list and count', () => {
     expect(closedPages.flat()).toContain(closed.workflowId);
     expect(closedPages.every((page) => page.length <= 1)).toBe(true);
 
+    const closedByCloseTime: string[] = [];
+    for await (const info of listing.list({ status: 'closed', closeTime: { oldest: new Date(0) } })) {
+      closedByCloseTime.push(info.execution?.workflowId ?? '');
+    }
+    expect(closedByCloseTime).toContain(closed.workflowId);
+    const beforeEpoch = await listing.count({ status: 'open', startTime: { oldest: new Date(0), latest: new Date(0) } });
+    expect(beforeEpoch.count).toBe(0);
+
     await expect(listing.count({ status: 'open', tag: 'listing' })).resolves.toEqual({ count: 1, truncated: false });
     await expect(listing.count({ status: 'closed', workflowId: closed.workflowId })).resolves.toEqual({ count: 1, truncated: false });
     const byType = await listing.count({ status: 'open', type: { name: 'Greet', version: '1' } });

@@ -9,8 +9,8 @@ import { History, normalizeHistoryEvent } from '@swirl/core';
 import { detectHistoryFormat, type DetectedHistory, type HistoryFormat } from './detect-history-format.js';
 import { HistoryLoadError } from './history-load-error.js';
 
-/** A file path, a `file:` URL, JSON text, or an already parsed value. */
-export type HistorySource = string | URL | readonly unknown[] | Record<string, unknown>;
+/** A file path, a `file:` URL, JSON text, or an already parsed value (an object or an array). */
+export type HistorySource = string | URL | object;
 
 export interface LoadHistoryOptions {
   /** The execution the history belongs to, when the file does not say (only Swirl's export always does). */

@@ -75,7 +75,7 @@ describe('loadHistory', () => {
 
   it('reads a bare array of SDK HistoryEvents with Date timestamps', async () => {
     const sdkEvents = (await loadHistory(BASIC)).events;
-    const loaded = await loadHistory(sdkEvents as unknown as Record<string, unknown>[]);
+    const loaded = await loadHistory(sdkEvents);
     expect(loaded.format).toBe('event-array');
     expectBasicHistory(loaded.events);
   });
@@ -144,8 +144,8 @@ describe('loadHistory errors', () => {
     expect((await errorOf([])).message).toMatch(/empty array/);
     expect((await errorOf({ events: [] })).message).toMatch(/no events/);
     const mixed = [{ events: basicWire.events.slice(0, 2) }, basicWire.events[2]];
-    expect((await errorOf(mixed as Record<string, unknown>[])).message).toMatch(/mixes pages and events/);
-    expect((await errorOf([1, 2] as unknown as Record<string, unknown>[])).message).toMatch(/item 0 is a number/);
+    expect((await errorOf(mixed)).message).toMatch(/mixes pages and events/);
+    expect((await errorOf([1, 2])).message).toMatch(/item 0 is a number/);
   });
 
   it('names the bad event when one is not a HistoryEvent', async () => {

@@ -1,0 +1,49 @@
+/**
+ * A recorded history of an open execution often ends with events no decision task has seen yet
+ * (an activity result, a signal, a timed-out decision task). Replay appends the decision task SWF
+ * would start next, so the workflow code also receives those events instead of skipping them.
+ */
+import type { HistoryEvent } from '@aws-sdk/client-swf';
+import { isCloseEvent } from '@swirl/client';
+import { eventAttributesKey, isBookkeepingEvent, recordedDecisionCompletedId } from '@swirl/core';
+
+/** Identity recorded on the decision task replay starts itself, so it is recognisable in errors. */
+export const REPLAY_IDENTITY = 'swirl-replay';
+
+function event(eventId: number, eventTimestamp: Date, type: 'DecisionTaskScheduled' | 'DecisionTaskStarted', attributes: object): HistoryEvent {
+  return { eventId, eventTimestamp, eventType: type, [eventAttributesKey(type)]: attributes } as HistoryEvent;
+}
+
+/** True when an event after the last completed decision task is an input, not one of its recorded decisions. */
+function hasUndecidedInput(events: readonly HistoryEvent[]): boolean {
+  const lastCompleted = events.findLastIndex((candidate) => candidate.eventType === 'DecisionTaskCompleted');
+  const completedId = lastCompleted >= 0 ? events[lastCompleted]?.eventId : undefined;
+  return events
+    .slice(lastCompleted + 1)
+    .some((candidate) => !isBookkeepingEvent(candidate) && (completedId === undefined || recordedDecisionCompletedId(candidate) !== completedId));
+}
+
+/**
+ * `events` (oldest first) plus a DecisionTaskScheduled/DecisionTaskStarted pair when the run is
+ * open and events after its last decision task are waiting to be decided; otherwise `events` as is.
+ */
+export function withPendingDecisionTask(events: readonly HistoryEvent[]): readonly HistoryEvent[] {
+  const last = events.at(-1);
+  if (!last || isCloseEvent(last) || last.eventType === 'DecisionTaskStarted' || !hasUndecidedInput(events)) return events;
+  const started = events[0]?.workflowExecutionStartedEventAttributes;
+  const at = last.eventTimestamp ?? new Date(0);
+  const nextId = (last.eventId ?? events.length) + 1;
+  const tail: HistoryEvent[] = [];
+  let scheduledEventId = last.eventId ?? 0;
+  if (last.eventType !== 'DecisionTaskScheduled') {
+    scheduledEventId = nextId;
+    tail.push(
+      event(nextId, at, 'DecisionTaskScheduled', {
+        taskList: started?.taskList ?? { name: REPLAY_IDENTITY },
+        startToCloseTimeout: started?.taskStartToCloseTimeout ?? 'NONE',
+      }),
+    );
+  }
+  tail.push(event(scheduledEventId + 1, at, 'DecisionTaskStarted', { scheduledEventId, identity: REPLAY_IDENTITY }));
+  return [...events, ...tail];
+}
