@@ -81,6 +81,7 @@ export class WorkflowHandle<Input = unknown, Result = unknown> {
   /** The run this handle targets; without one, calls target the workflow's current run. */
   readonly runId: string | undefined;
   readonly #context: WorkflowHandleContext;
+  /** Compile-time only: keeps the input and result types with the handle. */
   declare readonly __types?: { input: Input; result: Result };
 
   constructor(context: WorkflowHandleContext, workflowId: string, runId?: string) {
@@ -146,9 +147,11 @@ export class WorkflowHandle<Input = unknown, Result = unknown> {
     const raw = await withSdkContext('DescribeWorkflowExecution', this.#describeTarget(`runId=${runId}`), () =>
       swf.send(new DescribeWorkflowExecutionCommand({ domain, execution: { workflowId: this.workflowId, runId } })),
     );
-    const info = raw.executionInfo;
-    if (!info?.execution?.runId || !info.workflowType || !info.startTimestamp || !info.executionStatus) {
-      throw new Error(`DescribeWorkflowExecution returned no executionInfo for workflowId=${this.workflowId} runId=${runId}`);
+    const { executionInfo: info, executionConfiguration: configuration, openCounts } = raw;
+    if (!info?.execution?.runId || !info.workflowType || !info.startTimestamp || !info.executionStatus || !configuration || !openCounts) {
+      throw new Error(
+        `DescribeWorkflowExecution answered without executionInfo, executionConfiguration or openCounts for workflowId=${this.workflowId} runId=${runId}`,
+      );
     }
     const publishedState =
       raw.latestExecutionContext === undefined || raw.latestExecutionContext === ''
@@ -164,8 +167,8 @@ export class WorkflowHandle<Input = unknown, Result = unknown> {
       cancelRequested: info.cancelRequested ?? false,
       tags: info.tagList ?? [],
       ...(info.parent !== undefined && { parent: info.parent }),
-      configuration: raw.executionConfiguration ?? ({} as WorkflowExecutionConfiguration),
-      openCounts: raw.openCounts ?? ({} as WorkflowExecutionOpenCounts),
+      configuration,
+      openCounts,
       ...(raw.latestActivityTaskTimestamp !== undefined && { latestActivityTaskTimestamp: raw.latestActivityTaskTimestamp }),
       publishedState,
       raw,
