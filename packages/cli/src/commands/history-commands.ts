@@ -1,7 +1,7 @@
 /** `swirl history show <workflowId [runId] | file.json>` and `swirl history export <workflowId> [runId] -o file.json`. */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { HistoryEvent } from '@aws-sdk/client-swf';
 import { loadHistory, serializeHistoryEvent, toSwirlHistoryExport } from '@swirl/testing';
 import type { Command } from 'commander';
@@ -70,6 +70,7 @@ export function registerHistoryCommands(program: Command, io: CliIo): void {
         events,
       });
       const path = resolve(io.cwd, flags.out);
+      await mkdir(dirname(path), { recursive: true });
       await writeFile(path, `${JSON.stringify(exported, null, 2)}\n`);
       ctx.done(`Wrote ${events.length} events of ${workflowId} run ${header.execution.runId} to ${flags.out}`, {
         file: path,
