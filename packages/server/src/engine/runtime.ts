@@ -72,20 +72,27 @@ export class Runtime {
     return ++this.#sequence;
   }
 
-  /** Runs `work` as one atomic step (or as part of the enclosing one). */
+  /** Runs `work` as one atomic step (or as part of the enclosing one), committed to the store as one unit. */
   atomically<T>(work: () => T): T {
     if (this.#scope) return work();
-    const scope: Scope = { touched: new Set(), followUps: [], dirtyQueues: new Set() };
-    this.#scope = scope;
-    try {
-      return work();
-    } finally {
+    return this.store.transaction(() => {
+      const scope: Scope = { touched: new Set(), followUps: [], dirtyQueues: new Set() };
+      this.#scope = scope;
       try {
-        this.#flush(scope);
+        return work();
       } finally {
-        this.#scope = undefined;
+        try {
+          this.#flush(scope);
+        } finally {
+          this.#scope = undefined;
+        }
       }
-    }
+    });
+  }
+
+  /** Continues task numbering after `sequence` (a restarted engine resumes after the stored tasks). */
+  resumeSequenceAfter(sequence: number): void {
+    this.#sequence = Math.max(this.#sequence, sequence);
   }
 
   /** Marks an execution as changed so it is finalized and saved at the end of the step. */

@@ -36,6 +36,11 @@ export class MemoryStore implements Store {
   readonly #taskQueues = new Map<string, string>();
   readonly #tokens = new Map<string, TaskTokenRecord>();
 
+  /** Memory has nothing to commit: the step's writes are already in place. */
+  transaction<T>(work: () => T): T {
+    return work();
+  }
+
   getDomain(name: string): DomainRecord | undefined {
     return this.#domains.get(name);
   }
@@ -161,6 +166,12 @@ export class MemoryStore implements Store {
 
   countTasks(domain: string, kind: TaskKind, taskList: string): number {
     return this.#queues.get(queueKey(domain, kind, taskList))?.size ?? 0;
+  }
+
+  maxTaskSequence(): number {
+    let max = 0;
+    for (const queue of this.#queues.values()) for (const task of queue.values()) max = Math.max(max, task.sequence);
+    return max;
   }
 
   saveTaskToken(record: TaskTokenRecord): void {

@@ -11,11 +11,20 @@ import type {
 
 /**
  * Everything the engine persists. Calls are synchronous on purpose: the engine applies each
- * operation as one atomic step, and better-sqlite3 (the durable store to come) is synchronous.
+ * operation as one atomic step, and better-sqlite3 (behind `SqliteStore`) is synchronous.
  * Every lookup is by key or by a per-domain / per-task-list index, never a scan of all executions.
  * Records handed out may be mutated by the engine; it always calls the matching `save*` afterwards.
+ * While a run is open, `getExecution` and `getOpenExecution` must hand out the same object for it
+ * every time: one step may reach a run along two paths and must see its own unsaved changes.
  */
 export interface Store {
+  /**
+   * Runs one engine step so that everything it writes becomes durable together. The writes are
+   * kept (committed) even when `work` throws, because the engine keeps in memory whatever the
+   * step applied before the throw. Nested calls join the outer unit.
+   */
+  transaction<T>(work: () => T): T;
+
   getDomain(name: string): DomainRecord | undefined;
   saveDomain(domain: DomainRecord): void;
   /** All domains sorted by name. */
@@ -47,6 +56,8 @@ export interface Store {
   dequeueTask(domain: string, kind: TaskKind, taskList: string): TaskRecord | undefined;
   removeTask(key: string): void;
   countTasks(domain: string, kind: TaskKind, taskList: string): number;
+  /** The highest `sequence` among queued tasks (0 when none), so a restarted engine numbers on after it. */
+  maxTaskSequence(): number;
 
   saveTaskToken(record: TaskTokenRecord): void;
   getTaskToken(token: string): TaskTokenRecord | undefined;
