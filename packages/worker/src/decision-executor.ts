@@ -26,11 +26,17 @@ import { describeError, isSwfError } from './sdk-errors.js';
 import type { StickyCache } from './sticky-cache.js';
 import type { DecisionTaskRef, WorkerEvents } from './worker-events.js';
 
+/** The decisions of one task and the run's published state (RespondDecisionTaskCompleted.executionContext). */
+export interface Activation {
+  readonly decisions: Decision[];
+  readonly executionContext?: string | undefined;
+}
+
 /** What the executor needs of a workflow runtime (WorkflowRuntime in production, a fake in tests). */
 export interface DecidingRuntime {
   /** The DecisionTaskStarted id of the last task this runtime decided. */
   readonly processedStartedEventId: number;
-  activate(events: HistoryEvent[]): { decisions: Decision[]; executionContext?: string | undefined };
+  activate(events: HistoryEvent[]): Promise<Activation> | Activation;
 }
 
 /** Builds a fresh runtime for a run; throws when this worker does not have the workflow type. */
@@ -90,7 +96,7 @@ export class DecisionExecutor {
       if (runtime) events.emit('cacheHit', { runId: execution.runId, newEvents: history.events.length });
       runtime ??= this.#options.createRuntime(workflowType, execution, logger);
       const decoded = await Promise.all(history.events.map((event) => this.#decodeEvent(event)));
-      const activation = runtime.activate(decoded);
+      const activation = await runtime.activate(decoded);
       const decisions = await Promise.all(activation.decisions.map((decision) => this.#encodeDecision(decision)));
       if (activation.executionContext !== undefined) assertPayloadSize('executionContext', activation.executionContext);
       if (this.#options.logPayloads && logger.isLevelEnabled('debug')) logger.debug({ decisions }, 'decisions');

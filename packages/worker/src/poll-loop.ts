@@ -77,6 +77,8 @@ export class PollLoop<Task> {
     if (task === undefined) {
       release();
       logger.trace('empty poll');
+      // An empty poll normally took the long-poll time; one that answers at once must not starve the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return task;
   }

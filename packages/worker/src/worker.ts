@@ -1,0 +1,327 @@
+/**
+ * The Worker: registers types, runs the decision, sticky and activity poll loops, and shuts down
+ * gracefully. It owns every piece of IO; the workflow runtime it drives stays pure.
+ */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import {
+  PollForActivityTaskCommand,
+  PollForDecisionTaskCommand,
+  type PollForActivityTaskCommandOutput,
+  type PollForDecisionTaskCommandOutput,
+} from '@aws-sdk/client-swf';
+import { SWF_LIMITS } from '@swirl/core';
+import { WorkflowRuntime, createWorkflowRegistry, type WorkflowClass, type WorkflowRegistry } from '@swirl/workflow';
+import type { Logger } from 'pino';
+import { ActivityExecutor } from './activity-executor.js';
+import { ActivityRegistry } from './activity-registry.js';
+import { DecisionExecutor, type DecidingRuntime } from './decision-executor.js';
+import { HistoryPager } from './history-pager.js';
+import { resolveWorkerOptions, type ResolvedWorkerOptions, type WorkerOptions } from './options.js';
+import { PayloadPipeline } from './payload-pipeline.js';
+import { PollLoop } from './poll-loop.js';
+import { PollTimeoutCheck } from './poll-timeout-check.js';
+import { Registrar } from './registrar.js';
+import { StickyCache, type StickyCacheStats } from './sticky-cache.js';
+import { TaskSlots } from './task-slots.js';
+import { WorkerEvents, type PollKind } from './worker-events.js';
+
+export type WorkerState = 'CREATED' | 'RUNNING' | 'STOPPING' | 'STOPPED';
+
+export class WorkerStateError extends Error {
+  override readonly name = 'WorkerStateError';
+}
+
+export interface WorkerStats {
+  readonly state: WorkerState;
+  readonly cache: StickyCacheStats;
+  readonly runningDecisionTasks: number;
+  readonly runningActivityTasks: number;
+}
+
+export class Worker {
+  /** Typed events for metrics: polls, tasks, failures, non-determinism, cache hits and evictions. */
+  readonly events = new WorkerEvents();
+  /** The identity this worker reports to SWF. */
+  readonly identity: string;
+  /** The worker's own decision task list for sticky execution; undefined when sticky execution is off. */
+  readonly stickyTaskList: string | undefined;
+
+  readonly #options: ResolvedWorkerOptions;
+  readonly #logger: Logger;
+  readonly #cache: StickyCache<DecidingRuntime>;
+  readonly #activityRegistry: ActivityRegistry;
+  readonly #workflows: WorkflowRegistry;
+  readonly #payloads: PayloadPipeline;
+  readonly #stop = new AbortController();
+  readonly #decisionSlots: TaskSlots;
+  readonly #activitySlots: TaskSlots;
+  readonly #decisionExecutor: DecisionExecutor;
+  readonly #activityExecutor: ActivityExecutor;
+  readonly #timeoutCheck: PollTimeoutCheck;
+  #state: WorkerState = 'CREATED';
+  #drained: Promise<void> | undefined;
+  #removeSignalHandlers: () => void = () => {};
+
+  private constructor(options: ResolvedWorkerOptions) {
+    this.#options = options;
+    this.identity = options.identity;
+    this.#logger = options.logger.child({ domain: options.domain });
+    this.#payloads = new PayloadPipeline(options.payloadConverter, options.payloadCodecs);
+    this.#activityRegistry = new ActivityRegistry(options.activities);
+    this.#workflows = createWorkflowRegistry(options.workflows);
+    const sticky = options.stickyCacheSize > 0 && options.workflows.length > 0;
+    this.stickyTaskList = sticky ? stickyTaskListName() : undefined;
+    this.#cache = new StickyCache<DecidingRuntime>(sticky ? options.stickyCacheSize : 0, (runId, reason) =>
+      this.events.emit('cacheEviction', { runId, reason }),
+    );
+    this.#decisionSlots = new TaskSlots(options.maxConcurrentDecisionTasks);
+    this.#activitySlots = new TaskSlots(options.maxConcurrentActivityTasks);
+    this.#timeoutCheck = new PollTimeoutCheck(options.client, this.#logger);
+    this.#decisionExecutor = new DecisionExecutor({
+      client: options.client,
+      pager: new HistoryPager({
+        client: options.client,
+        domain: options.domain,
+        identity: options.identity,
+        requestTimeoutMs: options.pollRequestTimeout,
+      }),
+      cache: this.#cache,
+      createRuntime: (workflowType, execution, logger) =>
+        new WorkflowRuntime({
+          workflow: this.#resolveWorkflow(workflowType),
+          execution,
+          converter: options.payloadConverter,
+          // A pino child satisfies WorkflowLogger; the runtime silences it while replaying.
+          logger,
+          failWorkflowOn: options.failWorkflowOn,
+        }),
+      payloads: this.#payloads,
+      stickyTaskList: this.stickyTaskList,
+      stickyScheduleToStartTimeoutMs: options.stickyScheduleToStartTimeout,
+      logger: this.#logger,
+      events: this.events,
+      logPayloads: options.logPayloads,
+    });
+    this.#activityExecutor = new ActivityExecutor({
+      client: options.client,
+      domain: options.domain,
+      taskList: this.activityTaskList,
+      registry: this.#activityRegistry,
+      payloads: this.#payloads,
+      logger: this.#logger,
+      events: this.events,
+      logPayloads: options.logPayloads,
+      autoHeartbeat: options.autoHeartbeat,
+      defaultHeartbeatThrottleMs: options.defaultHeartbeatThrottleInterval,
+      maxHeartbeatThrottleMs: options.maxHeartbeatThrottleInterval,
+    });
+  }
+
+  /**
+   * Validates the options (throwing `WorkerOptionsError` listing every problem) and builds a worker.
+   * Nothing is sent to SWF until `run()`.
+   */
+  static async create(options: WorkerOptions): Promise<Worker> {
+    return new Worker(resolveWorkerOptions(options));
+  }
+
+  get state(): WorkerState {
+    return this.#state;
+  }
+
+  get activityTaskList(): string {
+    return this.#options.activityTaskList ?? this.#options.taskList;
+  }
+
+  get stats(): WorkerStats {
+    return {
+      state: this.#state,
+      cache: this.#cache.stats,
+      runningDecisionTasks: this.#decisionSlots.used,
+      runningActivityTasks: this.#activityExecutor.runningTasks,
+    };
+  }
+
+  /**
+   * Registers the domain and types (unless `register: 'never'`), then polls until `shutdown()` or a
+   * signal. Resolves once every poll and task has drained; rejects if registration fails.
+   */
+  async run(): Promise<void> {
+    if (this.#state !== 'CREATED') throw new WorkerStateError(`Worker.run() can be called once; the worker is ${this.#state}`);
+    this.#state = 'RUNNING';
+    const options = this.#options;
+    try {
+      if (options.register === 'always') {
+        await new Registrar({
+          client: options.client,
+          domain: options.domain,
+          retentionDays: options.domainRetentionDays,
+          logger: this.#logger,
+        }).registerAll([...this.#workflows.types], this.#activityRegistry.types);
+        this.#timeoutCheck.checkOnce();
+      }
+    } catch (error) {
+      this.#state = 'STOPPED';
+      throw error;
+    }
+    if (options.handleSignals) this.#installSignalHandlers();
+    this.#logger.info(
+      {
+        identity: this.identity,
+        taskList: options.taskList,
+        activityTaskList: this.activityTaskList,
+        stickyTaskList: this.stickyTaskList,
+        workflows: options.workflows.length,
+        activityTypes: this.#activityRegistry.types.length,
+      },
+      'worker started',
+    );
+    this.#drained = this.#runLoops();
+    await this.#drained;
+  }
+
+  /**
+   * Stops gracefully: no new polls; polls in flight are awaited and their tasks executed; running
+   * tasks get `shutdownGraceTime`, then activities are aborted through their signal. Resolves when drained.
+   */
+  async shutdown(): Promise<void> {
+    if (this.#state === 'CREATED') {
+      this.#state = 'STOPPED';
+      return;
+    }
+    if (this.#state === 'RUNNING') {
+      this.#state = 'STOPPING';
+      this.#logger.info({ graceMs: this.#options.shutdownGraceTime }, 'shutting down: no new polls');
+      this.events.emit('shutdownStarted');
+      this.#stop.abort();
+    }
+    await this.#drained;
+  }
+
+  async #runLoops(): Promise<void> {
+    const options = this.#options;
+    const loops: Promise<void>[] = [];
+    if (options.workflows.length > 0) {
+      for (let i = 0; i < options.decisionPollers; i += 1) loops.push(this.#decisionLoop('decision', options.taskList).run());
+      if (this.stickyTaskList) {
+        for (let i = 0; i < options.stickyPollers; i += 1) loops.push(this.#decisionLoop('sticky-decision', this.stickyTaskList).run());
+      }
+    }
+    if (this.#activityRegistry.types.length > 0) {
+      for (let i = 0; i < options.activityPollers; i += 1) loops.push(this.#activityLoop().run());
+    }
+    if (loops.length === 0) this.#logger.warn('worker has no workflows and no activities: nothing to poll');
+
+    const graceExpired = this.#startGraceTimerOnStop();
+    await Promise.all(loops);
+    graceExpired.cancel();
+    this.#cache.clear();
+    this.#removeSignalHandlers();
+    this.#state = 'STOPPED';
+    this.#logger.info({ cache: this.#cache.stats }, 'worker drained');
+    this.events.emit('drained');
+  }
+
+  #decisionLoop(kind: PollKind, taskList: string): PollLoop<PollForDecisionTaskCommandOutput> {
+    const { client, domain, identity, pollRequestTimeout } = this.#options;
+    return new PollLoop({
+      ref: { kind, taskList },
+      slots: this.#decisionSlots,
+      stopSignal: this.#stop.signal,
+      logger: this.#logger.child({ taskList, poller: kind }),
+      events: this.events,
+      poll: async () => {
+        const task = await client.send(
+          new PollForDecisionTaskCommand({
+            domain,
+            taskList: { name: taskList },
+            identity,
+            reverseOrder: true,
+            maximumPageSize: SWF_LIMITS.maximumPageSize,
+          }),
+          { requestTimeout: pollRequestTimeout },
+        );
+        this.#timeoutCheck.checkOnce();
+        return task.taskToken ? task : undefined;
+      },
+      execute: (task) => this.#decisionExecutor.execute(task, taskList),
+    });
+  }
+
+  #activityLoop(): PollLoop<PollForActivityTaskCommandOutput> {
+    const { client, domain, identity, pollRequestTimeout } = this.#options;
+    const taskList = this.activityTaskList;
+    return new PollLoop({
+      ref: { kind: 'activity', taskList },
+      slots: this.#activitySlots,
+      stopSignal: this.#stop.signal,
+      logger: this.#logger.child({ taskList, poller: 'activity' }),
+      events: this.events,
+      poll: async () => {
+        const task = await client.send(new PollForActivityTaskCommand({ domain, taskList: { name: taskList }, identity }), {
+          requestTimeout: pollRequestTimeout,
+        });
+        this.#timeoutCheck.checkOnce();
+        return task.taskToken ? task : undefined;
+      },
+      execute: (task) => this.#activityExecutor.execute(task),
+    });
+  }
+
+  /** After shutdown starts, waits the grace time, then aborts the activities still running. */
+  #startGraceTimerOnStop(): { cancel: () => void } {
+    let timer: NodeJS.Timeout | undefined;
+    const onStop = () => {
+      timer = setTimeout(() => {
+        const runningActivities = this.#activityExecutor.runningTasks;
+        if (runningActivities === 0) return;
+        this.#logger.warn({ runningActivities }, 'shutdown grace time is over: aborting running activities');
+        this.events.emit('shutdownGraceExpired', { runningActivities });
+        this.#activityExecutor.abortAll();
+      }, this.#options.shutdownGraceTime);
+    };
+    this.#stop.signal.addEventListener('abort', onStop, { once: true });
+    return {
+      cancel: () => {
+        this.#stop.signal.removeEventListener('abort', onStop);
+        if (timer) clearTimeout(timer);
+      },
+    };
+  }
+
+  #installSignalHandlers(): void {
+    const onSignal = (signal: NodeJS.Signals) => {
+      this.#logger.info({ signal }, 'signal received; shutting down gracefully (send it again to exit at once)');
+      void this.shutdown();
+    };
+    // `once`: a second signal finds no handler and ends the process the default way.
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    this.#removeSignalHandlers = () => {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    };
+  }
+
+  #resolveWorkflow(type: { name: string; version: string }): WorkflowClass {
+    const workflow = this.#workflows.get(type);
+    if (!workflow) {
+      throw new UnknownWorkflowTypeError(
+        `This worker has no workflow for type ${type.name} version ${type.version}; it decides: ${this.#workflows.types.map((known) => `${known.name}@${known.version}`).join(', ') || '(none)'}`,
+      );
+    }
+    return workflow;
+  }
+}
+
+/** A decision task for a workflow type this worker was not given. */
+export class UnknownWorkflowTypeError extends Error {
+  override readonly name = 'UnknownWorkflowTypeError';
+}
+
+/** A task-list name unique to this process, within SWF's naming rule (no ':', '/', '|'). */
+function stickyTaskListName(): string {
+  const host = hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64);
+  return `swirl-sticky-${host}-${process.pid}-${randomUUID()}`;
+}

@@ -1,0 +1,120 @@
+import { Activities } from '@swirl/activity';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { Worker } from '../src/worker.js';
+import { fakeSwfClient, memoryLogger } from './fake-swf-client.js';
+
+class Packing extends Activities {
+  static readonly type = { version: '1' };
+
+  async pack(input: { items: number }): Promise<number> {
+    return input.items * 2;
+  }
+
+  async stubborn(_input: unknown): Promise<void> {
+    const { signal } = this.context;
+    if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve));
+    signal.throwIfAborted();
+  }
+}
+
+const activityTask = (method: string, token: string) => ({
+  taskToken: token,
+  activityId: `a-${token}`,
+  startedEventId: 5,
+  activityType: { name: `Packing.${method}`, version: '1' },
+  workflowExecution: { workflowId: 'w', runId: 'r' },
+  input: '{"items":3}',
+});
+
+function setup(poll: () => Promise<unknown>, overrides: Record<string, unknown> = {}) {
+  const fake = fakeSwfClient()
+    .on('PollForActivityTask', poll)
+    .on('RespondActivityTaskCompleted', () => ({}))
+    .on('RespondActivityTaskFailed', () => ({}));
+  const log = memoryLogger();
+  const create = () =>
+    Worker.create({
+      client: fake.client,
+      domain: 'shop',
+      taskList: 'packing',
+      activities: [new Packing()],
+      register: 'never',
+      handleSignals: false,
+      activityPollers: 1,
+      logger: pino({ level: 'debug' }, log.stream),
+      ...overrides,
+    });
+  return { fake, log, create };
+}
+
+describe('Worker', () => {
+  it('executes the task of a poll in flight at shutdown and polls no more', async () => {
+    let polls = 0;
+    let answerPoll!: (task: unknown) => void;
+    const { fake, create } = setup(() => {
+      polls += 1;
+      return new Promise((resolve) => (answerPoll = resolve));
+    });
+    const worker = await create();
+    const running = worker.run();
+    while (polls === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    const stopped = worker.shutdown();
+    expect(worker.state).toBe('STOPPING');
+    answerPoll(activityTask('pack', 't1'));
+    await Promise.all([running, stopped]);
+    expect(fake.callsTo('RespondActivityTaskCompleted')).toEqual([{ taskToken: 't1', result: '6' }]);
+    expect(polls).toBe(1);
+    expect(worker.state).toBe('STOPPED');
+  });
+
+  it('aborts activities still running when the grace time is over, failing them so the workflow can retry', async () => {
+    let polls = 0;
+    const { fake, create } = setup(
+      // Later polls answer empty after a while, as a long poll on an empty list does.
+      async () => (++polls === 1 ? activityTask('stubborn', 't2') : new Promise((resolve) => setTimeout(() => resolve({}), 30))),
+      { shutdownGraceTime: 20 },
+    );
+    const worker = await create();
+    const graceExpired: number[] = [];
+    worker.events.on('shutdownGraceExpired', ({ runningActivities }) => graceExpired.push(runningActivities));
+    const running = worker.run();
+    while (worker.stats.runningActivityTasks === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    await worker.shutdown();
+    await running;
+    expect(graceExpired).toEqual([1]);
+    expect(fake.callsTo('RespondActivityTaskFailed')).toEqual([
+      expect.objectContaining({ taskToken: 't2', reason: 'ActivityCancelledError' }),
+    ]);
+  });
+
+  it('registers nothing with register: "never"', async () => {
+    const { fake, create } = setup(async () => ({}));
+    const worker = await create();
+    const running = worker.run();
+    await worker.shutdown();
+    await running;
+    expect(fake.calls.filter((call) => call.operation.startsWith('Register'))).toEqual([]);
+  });
+
+  it('can run only once', async () => {
+    const { create } = setup(async () => ({}));
+    const worker = await create();
+    const running = worker.run();
+    await expect(worker.run()).rejects.toThrow(/can be called once/);
+    await worker.shutdown();
+    await running;
+  });
+
+  it('installs SIGINT and SIGTERM handlers while running and removes them when drained', async () => {
+    const { create } = setup(async () => ({}), { handleSignals: true });
+    const before = process.listenerCount('SIGTERM');
+    const worker = await create();
+    const running = worker.run();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(process.listenerCount('SIGTERM')).toBe(before + 1);
+    await worker.shutdown();
+    await running;
+    expect(process.listenerCount('SIGTERM')).toBe(before);
+  });
+});
