@@ -9,7 +9,6 @@ import {
   ApplicationFailure,
   CancelledFailure,
   ChildWorkflowFailure,
-  decodeFailure,
   encodeFailure,
   NonDeterminismError,
   resolveWorkflowType,
@@ -42,6 +41,7 @@ import { CommandOutbox, MAX_DECISIONS_PER_RESPONSE } from './command-outbox.js';
 import { confirmRecordedDecisions } from './determinism.js';
 import { Deferred } from './deferred.js';
 import { drainMicrotasks } from './microtask-drain.js';
+import { decodeRecordedFailure, stabilizeStack } from './stable-stack.js';
 import {
   ActivityOperation,
   CancelRequestOperation,
@@ -214,22 +214,22 @@ export class WorkflowExecution implements WorkflowContext {
 
   // ---- outcomes of workflow code ---------------------------------------------------------------
 
-  /** Runs user code (a handler); a thrown or rejected error is classified like one from execute(). */
-  #runUserCode(code: () => unknown): void {
+  /**
+   * Runs workflow code (execute or a handler) in a microtask, so it starts on a fresh stack: errors it
+   * throws carry no runtime frames and encode identically in sticky and full replays. A thrown or
+   * rejected error is classified by `#workflowError`.
+   */
+  #runUserCode(code: () => unknown, onValue: (value: unknown) => void = () => undefined): void {
     this.#progress++;
-    let result: unknown;
-    try {
-      result = code();
-    } catch (error) {
-      this.#workflowError(error);
-      return;
-    }
-    if (result instanceof Promise) {
-      result.then(
-        () => this.#progress++,
+    Promise.resolve()
+      .then(code)
+      .then(
+        (value) => {
+          this.#progress++;
+          onValue(value);
+        },
         (error: unknown) => this.#workflowError(error),
       );
-    }
   }
 
   #isWorkflowFailure(error: unknown): boolean {
@@ -309,7 +309,7 @@ export class WorkflowExecution implements WorkflowContext {
     const retry = options.retry ? compileRetryPolicy(options.retry) : undefined;
     const operation = new ActivityOperation(attributes, retry, options.scope ?? this.rootScope);
     if (operation.scope.isCancelled) {
-      operation.result.reject(this.#activityFailure(operation, new CancelledFailure(`Activity ${activityId} was not scheduled: its scope is cancelled`)));
+      operation.result.reject(this.#activityFailure(operation, stabilizeStack(new CancelledFailure(`Activity ${activityId} was not scheduled: its scope is cancelled`))));
       return operation.result.promise;
     }
     this.#sendActivity(operation);
@@ -323,13 +323,13 @@ export class WorkflowExecution implements WorkflowContext {
   }
 
   #activityFailure(operation: ActivityOperation, cause: Error): ActivityFailure {
-    return new ActivityFailure({
+    return stabilizeStack(new ActivityFailure({
       activityType: operation.attributes.activityType,
       activityId: operation.attributes.activityId,
       scheduledEventId: operation.scheduledEventId,
       startedEventId: operation.startedEventId,
       cause,
-    });
+    }));
   }
 
   #settleActivity(operation: ActivityOperation, outcome: { value: unknown } | { error: Error }): void {
@@ -342,7 +342,7 @@ export class WorkflowExecution implements WorkflowContext {
   #cancelActivity(operation: ActivityOperation): void {
     if (operation.state === 'closed' || operation.cancelRequested) return;
     operation.cancelRequested = true;
-    const cancelled = new CancelledFailure(`Activity ${operation.attributes.activityId} was cancelled`);
+    const cancelled = stabilizeStack(new CancelledFailure(`Activity ${operation.attributes.activityId} was cancelled`));
     if (operation.state === 'backoff' && operation.retryTimer) {
       this.#cancelTimer(operation.retryTimer);
       return this.#settleActivity(operation, { error: cancelled });
@@ -372,7 +372,7 @@ export class WorkflowExecution implements WorkflowContext {
 
   activityScheduleFailed(event: HistoryEvent, attributes: EventAttributes<'ScheduleActivityTaskFailed'>): boolean {
     const operation = this.#owner<ActivityOperation>(event.eventId, 'activity', event);
-    this.#settleActivity(operation, { error: new SwfCauseFailure({ eventType: 'ScheduleActivityTaskFailed', cause: String(attributes.cause), eventId: event.eventId }) });
+    this.#settleActivity(operation, { error: stabilizeStack(new SwfCauseFailure({ eventType: 'ScheduleActivityTaskFailed', cause: String(attributes.cause), eventId: event.eventId })) });
     return true;
   }
 
@@ -391,14 +391,14 @@ export class WorkflowExecution implements WorkflowContext {
 
   activityFailed(event: HistoryEvent, attributes: EventAttributes<'ActivityTaskFailed'>): boolean {
     const operation = this.#owner<ActivityOperation>(attributes.scheduledEventId, 'activity', event);
-    this.#activityAttemptFailed(operation, decodeFailure(attributes.reason, attributes.details));
+    this.#activityAttemptFailed(operation, decodeRecordedFailure(attributes.reason, attributes.details));
     return true;
   }
 
   activityTimedOut(event: HistoryEvent, attributes: EventAttributes<'ActivityTaskTimedOut'>): boolean {
     const operation = this.#owner<ActivityOperation>(attributes.scheduledEventId, 'activity', event);
     const timeoutType = attributes.timeoutType as TimeoutType;
-    const cause = new TimeoutFailure(`Activity ${operation.attributes.activityId} timed out (${timeoutType})`, timeoutType, attributes.details);
+    const cause = stabilizeStack(new TimeoutFailure(`Activity ${operation.attributes.activityId} timed out (${timeoutType})`, timeoutType, attributes.details));
     this.#activityAttemptFailed(operation, cause);
     return true;
   }
@@ -406,7 +406,7 @@ export class WorkflowExecution implements WorkflowContext {
   activityCanceled(event: HistoryEvent, attributes: EventAttributes<'ActivityTaskCanceled'>): boolean {
     const operation = this.#owner<ActivityOperation>(attributes.scheduledEventId, 'activity', event);
     const details = this.#converter.fromPayload(attributes.details);
-    this.#settleActivity(operation, { error: new CancelledFailure(`Activity ${operation.attributes.activityId} was cancelled`, details) });
+    this.#settleActivity(operation, { error: stabilizeStack(new CancelledFailure(`Activity ${operation.attributes.activityId} was cancelled`, details)) });
     return true;
   }
 
@@ -450,7 +450,7 @@ export class WorkflowExecution implements WorkflowContext {
     const scope = options.scope ?? this.rootScope;
     const timerId = options.timerId ?? `t${++this.#ids.timer}`;
     if (scope.isCancelled) {
-      result.reject(new CancelledFailure(`Timer ${timerId} was not started: its scope is cancelled`));
+      result.reject(stabilizeStack(new CancelledFailure(`Timer ${timerId} was not started: its scope is cancelled`)));
       return result.promise;
     }
     let unsubscribe = (): void => undefined;
@@ -461,7 +461,7 @@ export class WorkflowExecution implements WorkflowContext {
       },
       onCancelled: () => {
         unsubscribe();
-        result.reject(new CancelledFailure(`Timer ${timerId} was cancelled`));
+        result.reject(stabilizeStack(new CancelledFailure(`Timer ${timerId} was cancelled`)));
       },
       onFailed: (error) => {
         unsubscribe();
@@ -476,7 +476,7 @@ export class WorkflowExecution implements WorkflowContext {
     this.#progress++;
     const result = new Deferred<boolean>();
     if (this.rootScope.isCancelled) {
-      result.reject(new CancelledFailure('Workflow cancellation was requested: condition not awaited'));
+      result.reject(stabilizeStack(new CancelledFailure('Workflow cancellation was requested: condition not awaited')));
       return result.promise;
     }
     if (predicate()) {
@@ -503,7 +503,7 @@ export class WorkflowExecution implements WorkflowContext {
     pending.unsubscribe = this.rootScope.onCancel(() => {
       this.#conditions.delete(pending);
       if (pending.timer) this.#cancelTimer(pending.timer);
-      result.reject(new CancelledFailure('Workflow cancellation was requested while waiting on a condition'));
+      result.reject(stabilizeStack(new CancelledFailure('Workflow cancellation was requested while waiting on a condition')));
     });
     return result.promise;
   }
@@ -516,8 +516,9 @@ export class WorkflowExecution implements WorkflowContext {
       try {
         satisfied = pending.predicate();
       } catch (error) {
+        // A predicate runs on the runtime's stack; its frames would differ between sticky and full replays.
         this.#conditions.delete(pending);
-        this.#workflowError(error);
+        this.#workflowError(error instanceof Error ? stabilizeStack(error) : error);
         woke = true;
         continue;
       }
@@ -542,7 +543,7 @@ export class WorkflowExecution implements WorkflowContext {
     if (timer.state !== 'pending') return false;
     timer.state = 'cancelled';
     // A timer SWF refused never fires: its awaiting code sees the SWF cause as a rejection.
-    timer.handlers.onFailed(new SwfCauseFailure({ eventType: 'StartTimerFailed', cause: String(attributes.cause), eventId: event.eventId }));
+    timer.handlers.onFailed(stabilizeStack(new SwfCauseFailure({ eventType: 'StartTimerFailed', cause: String(attributes.cause), eventId: event.eventId })));
     return true;
   }
 
@@ -605,7 +606,7 @@ export class WorkflowExecution implements WorkflowContext {
     const retry = options.retry ? compileRetryPolicy(options.retry) : undefined;
     const operation = new ChildOperation(attributes, retry, options.scope ?? this.rootScope);
     if (operation.scope.isCancelled) {
-      this.#settleChild(operation, new CancelledFailure(`Child workflow ${workflowId} was not started: its scope is cancelled`));
+      this.#settleChild(operation, stabilizeStack(new CancelledFailure(`Child workflow ${workflowId} was not started: its scope is cancelled`)));
       return operation.started.promise;
     }
     this.#sendChild(operation);
@@ -619,12 +620,12 @@ export class WorkflowExecution implements WorkflowContext {
   }
 
   #childFailure(operation: ChildOperation, cause: Error): ChildWorkflowFailure {
-    return new ChildWorkflowFailure({
+    return stabilizeStack(new ChildWorkflowFailure({
       workflowType: operation.attributes.workflowType,
       execution: { workflowId: operation.attributes.workflowId, runId: operation.runId },
       initiatedEventId: operation.initiatedEventId,
       cause,
-    });
+    }));
   }
 
   /** Closes a child operation: resolves its result, or rejects both its start and result with `cause`. */
@@ -641,7 +642,7 @@ export class WorkflowExecution implements WorkflowContext {
     this.#progress++;
     if (operation.state === 'closed' || operation.cancelRequested) return;
     operation.cancelRequested = true;
-    const cancelled = new CancelledFailure(`Child workflow ${operation.attributes.workflowId} was cancelled`);
+    const cancelled = stabilizeStack(new CancelledFailure(`Child workflow ${operation.attributes.workflowId} was cancelled`));
     if (operation.state === 'backoff' && operation.retryTimer) {
       this.#cancelTimer(operation.retryTimer);
       return this.#settleChild(operation, cancelled);
@@ -690,7 +691,7 @@ export class WorkflowExecution implements WorkflowContext {
     // Recorded as the decision itself (no Initiated event), or later as the outcome of an Initiated one.
     const owner = this.#owners.get(event.eventId as number) ? event.eventId : attributes.initiatedEventId;
     const operation = this.#owner<ChildOperation>(owner, 'child', event);
-    this.#settleChild(operation, new SwfCauseFailure({ eventType: 'StartChildWorkflowExecutionFailed', cause: String(attributes.cause), eventId: event.eventId }));
+    this.#settleChild(operation, stabilizeStack(new SwfCauseFailure({ eventType: 'StartChildWorkflowExecutionFailed', cause: String(attributes.cause), eventId: event.eventId })));
     return true;
   }
 
@@ -711,27 +712,27 @@ export class WorkflowExecution implements WorkflowContext {
   }
 
   childFailed(event: HistoryEvent, attributes: EventAttributes<'ChildWorkflowExecutionFailed'>): boolean {
-    this.#childAttemptFailed(this.#childOf(event, attributes.initiatedEventId), decodeFailure(attributes.reason, attributes.details));
+    this.#childAttemptFailed(this.#childOf(event, attributes.initiatedEventId), decodeRecordedFailure(attributes.reason, attributes.details));
     return true;
   }
 
   childTimedOut(event: HistoryEvent, attributes: EventAttributes<'ChildWorkflowExecutionTimedOut'>): boolean {
     const operation = this.#childOf(event, attributes.initiatedEventId);
     const timeoutType = attributes.timeoutType as TimeoutType;
-    this.#childAttemptFailed(operation, new TimeoutFailure(`Child workflow ${operation.attributes.workflowId} timed out (${timeoutType})`, timeoutType));
+    this.#childAttemptFailed(operation, stabilizeStack(new TimeoutFailure(`Child workflow ${operation.attributes.workflowId} timed out (${timeoutType})`, timeoutType)));
     return true;
   }
 
   childCanceled(event: HistoryEvent, attributes: EventAttributes<'ChildWorkflowExecutionCanceled'>): boolean {
     const operation = this.#childOf(event, attributes.initiatedEventId);
     const details = this.#converter.fromPayload(attributes.details);
-    this.#settleChild(operation, new CancelledFailure(`Child workflow ${operation.attributes.workflowId} was cancelled`, details));
+    this.#settleChild(operation, stabilizeStack(new CancelledFailure(`Child workflow ${operation.attributes.workflowId} was cancelled`, details)));
     return true;
   }
 
   childTerminated(event: HistoryEvent, attributes: EventAttributes<'ChildWorkflowExecutionTerminated'>): boolean {
     const operation = this.#childOf(event, attributes.initiatedEventId);
-    this.#settleChild(operation, new TerminatedFailure(`Child workflow ${operation.attributes.workflowId} was terminated`));
+    this.#settleChild(operation, stabilizeStack(new TerminatedFailure(`Child workflow ${operation.attributes.workflowId} was terminated`)));
     return true;
   }
 
@@ -792,7 +793,7 @@ export class WorkflowExecution implements WorkflowContext {
     const owner = this.#owners.get(event.eventId as number) ? event.eventId : attributes.initiatedEventId;
     const operation = this.#owner<ExternalOperation>(owner, 'external', event);
     const eventType = event.eventType as 'SignalExternalWorkflowExecutionFailed' | 'RequestCancelExternalWorkflowExecutionFailed';
-    operation.done.reject(new SwfCauseFailure({ eventType, cause: String(attributes.cause), eventId: event.eventId }));
+    operation.done.reject(stabilizeStack(new SwfCauseFailure({ eventType, cause: String(attributes.cause), eventId: event.eventId })));
     return true;
   }
 
@@ -819,7 +820,7 @@ export class WorkflowExecution implements WorkflowContext {
 
   lambdaScheduleFailed(event: HistoryEvent, attributes: EventAttributes<'ScheduleLambdaFunctionFailed'>): boolean {
     const operation = this.#owner<LambdaOperation>(event.eventId, 'lambda', event);
-    operation.result.reject(new SwfCauseFailure({ eventType: 'ScheduleLambdaFunctionFailed', cause: String(attributes.cause), eventId: event.eventId }));
+    operation.result.reject(stabilizeStack(new SwfCauseFailure({ eventType: 'ScheduleLambdaFunctionFailed', cause: String(attributes.cause), eventId: event.eventId })));
     return true;
   }
 
@@ -830,12 +831,12 @@ export class WorkflowExecution implements WorkflowContext {
 
   lambdaStartFailed(event: HistoryEvent, attributes: EventAttributes<'StartLambdaFunctionFailed'>): boolean {
     const operation = this.#owner<LambdaOperation>(attributes.scheduledEventId, 'lambda', event);
-    const failure = new SwfCauseFailure({
+    const failure = stabilizeStack(new SwfCauseFailure({
       eventType: 'StartLambdaFunctionFailed',
       cause: String(attributes.cause),
       eventId: event.eventId,
       ...(attributes.message !== undefined && { message: `Lambda ${operation.attributes.name} could not start (${String(attributes.cause)}): ${attributes.message}` }),
-    });
+    }));
     operation.result.reject(failure);
     return true;
   }
@@ -846,14 +847,14 @@ export class WorkflowExecution implements WorkflowContext {
   }
 
   lambdaFailed(event: HistoryEvent, attributes: EventAttributes<'LambdaFunctionFailed'>): boolean {
-    this.#owner<LambdaOperation>(attributes.scheduledEventId, 'lambda', event).result.reject(decodeFailure(attributes.reason, attributes.details));
+    this.#owner<LambdaOperation>(attributes.scheduledEventId, 'lambda', event).result.reject(decodeRecordedFailure(attributes.reason, attributes.details));
     return true;
   }
 
   lambdaTimedOut(event: HistoryEvent, attributes: EventAttributes<'LambdaFunctionTimedOut'>): boolean {
     const operation = this.#owner<LambdaOperation>(attributes.scheduledEventId, 'lambda', event);
     const timeoutType = attributes.timeoutType as TimeoutType;
-    operation.result.reject(new TimeoutFailure(`Lambda ${operation.attributes.name} timed out (${timeoutType})`, timeoutType));
+    operation.result.reject(stabilizeStack(new TimeoutFailure(`Lambda ${operation.attributes.name} timed out (${timeoutType})`, timeoutType)));
     return true;
   }
 
@@ -951,24 +952,15 @@ export class WorkflowExecution implements WorkflowContext {
     const workflowClass = this.#settings.workflowClass;
     const instance = constructWithContext(this, () => new workflowClass());
     this.#instance = instance;
-    this.#progress++;
-    let result: Promise<unknown>;
-    try {
-      const input = this.#parseInput(attributes.input);
-      result = instance.execute(input);
-    } catch (error) {
-      result = Promise.reject(error);
-    }
-    result.then(
+    this.#runUserCode(
+      () => instance.execute(this.#parseInput(attributes.input)),
       (value) => {
-        this.#progress++;
         try {
           this.#setClose(buildDecision('CompleteWorkflowExecution', { result: this.#converter.toPayload(value) }));
         } catch (error) {
           this.#workflowError(error);
         }
       },
-      (error: unknown) => this.#workflowError(error),
     );
     return true;
   }
@@ -981,12 +973,14 @@ export class WorkflowExecution implements WorkflowContext {
       return schema.parse(value);
     } catch (error) {
       // Bad input never becomes good on retry: fail the execution, not the task.
-      throw new ApplicationFailure({
-        message: `Invalid input for workflow ${this.#settings.workflowClass.name}: ${error instanceof Error ? error.message : String(error)}`,
-        type: 'InvalidWorkflowInput',
-        nonRetryable: true,
-        cause: error,
-      });
+      throw stabilizeStack(
+        new ApplicationFailure({
+          message: `Invalid input for workflow ${this.#settings.workflowClass.name}: ${error instanceof Error ? error.message : String(error)}`,
+          type: 'InvalidWorkflowInput',
+          nonRetryable: true,
+          cause: error instanceof Error ? stabilizeStack(error) : error,
+        }),
+      );
     }
   }
 
@@ -1004,9 +998,7 @@ export class WorkflowExecution implements WorkflowContext {
       close.sent = false;
       return true;
     }
-    const failure = new SwfCauseFailure({ eventType: event.eventType as 'CompleteWorkflowExecutionFailed', cause: String(cause), eventId: event.eventId });
-    // Raised by the runtime, not by workflow code: its stack would only show how this replay was called.
-    failure.stack = `${failure.name}: ${failure.message}`;
+    const failure = stabilizeStack(new SwfCauseFailure({ eventType: event.eventType as 'CompleteWorkflowExecutionFailed', cause: String(cause), eventId: event.eventId }));
     if (event.eventType === 'ContinueAsNewWorkflowExecutionFailed') {
       // The new run cannot start (type deprecated, defaults undefined): fail this one with the reason.
       const { reason, details } = encodeFailure(failure);
