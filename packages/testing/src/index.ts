@@ -26,3 +26,14 @@ export {
   type SwirlHistoryExport,
   type HistoryExportInput,
 } from './history/swirl-history-format.js';
+export {
+  replayHistory,
+  isLoadedHistory,
+  UNNAMED_EXECUTION,
+  type ReplayOptions,
+  type ReplayableHistory,
+  type ReplayResult,
+} from './replay/replay-history.js';
+export { replayHistories, historyFilesIn, type ReplayOutcome, type ReplayHistoriesInput } from './replay/replay-histories.js';
+export { ReplayWorkflowNotFoundError, UnreplayableHistoryError } from './replay/replay-errors.js';
+export { decodeHistoryPayloads } from './replay/decode-history.js';
