@@ -8,15 +8,13 @@ import { Workflow, WorkflowRuntime } from '../src/index.js';
 import { Greetings } from './helpers/fixtures.js';
 import { WorkflowDriver } from './helpers/history-builder.js';
 
-class LongRunning extends Workflow<void, number> {
+class LongRunning extends Workflow<void, never> {
   static readonly type = { name: 'LongRunning', version: '1' };
-  async execute(): Promise<number> {
+  async execute(): Promise<never> {
     const greetings = this.activities(Greetings);
-    let done = 0;
     for (;;) {
       await Promise.all([greetings.greet('a'), greetings.shout('b')]);
       await this.sleep('1s');
-      done += 2;
     }
   }
 }
