@@ -1,0 +1,135 @@
+/**
+ * Workflows and activities of the end-to-end tests. Together they make every one of SWF's 13
+ * decision types; the child-process worker imports them too.
+ */
+import { Activities } from '@swirl/activity';
+import { ApplicationFailure } from '@swirl/core';
+import { Workflow, defineSignal } from '@swirl/workflow';
+
+export const TASK_LIST = 'e2e';
+
+export class Kitchen extends Activities {
+  static readonly type = { version: '1', defaults: { startToCloseTimeout: '20s', scheduleToStartTimeout: '20s', scheduleToCloseTimeout: '40s', heartbeatTimeout: '3s', taskList: TASK_LIST } };
+
+  async greet(name: string): Promise<string> {
+    return `hello ${name}`;
+  }
+
+  /** Runs until its cancellation is requested, heartbeating so it learns of it. */
+  async waitForCancel(_input: null): Promise<string> {
+    const { signal } = this.context;
+    while (!signal.aborted) {
+      this.context.heartbeat('waiting');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    signal.throwIfAborted();
+    return 'not cancelled';
+  }
+}
+
+export const wakeUp = defineSignal<string>('wakeUp');
+
+export class Echo extends Workflow<string, string> {
+  static readonly type = { name: 'Echo', version: '1', taskList: TASK_LIST, executionStartToCloseTimeout: '5m', taskStartToCloseTimeout: '10s' };
+  async execute(input: string): Promise<string> {
+    return `echo ${input}`;
+  }
+}
+
+/** Completes with the first wakeUp signal it receives. */
+export class Sleeper extends Workflow<void, string> {
+  static readonly type = { name: 'Sleeper', version: '1', taskList: TASK_LIST, executionStartToCloseTimeout: '5m', taskStartToCloseTimeout: '10s' };
+  async execute(): Promise<string> {
+    let woken: string | undefined;
+    this.setHandler(wakeUp, (by) => {
+      woken = by;
+    });
+    await this.condition(() => woken !== undefined);
+    return `woken by ${woken}`;
+  }
+}
+
+/** Counts down by continuing as new, then completes. */
+export class Countdown extends Workflow<number, string> {
+  static readonly type = { name: 'Countdown', version: '1', taskList: TASK_LIST, executionStartToCloseTimeout: '5m', taskStartToCloseTimeout: '10s' };
+  async execute(remaining: number): Promise<string> {
+    if (remaining > 0) return this.continueAsNew(remaining - 1);
+    return 'lift-off';
+  }
+}
+
+export class Rejecting extends Workflow<void, never> {
+  static readonly type = { name: 'Rejecting', version: '1', taskList: TASK_LIST, executionStartToCloseTimeout: '5m', taskStartToCloseTimeout: '10s' };
+  async execute(): Promise<never> {
+    await this.sleep(0);
+    throw ApplicationFailure.nonRetryable('order was rejected', 'OrderRejected');
+  }
+}
+
+/** Waits to be cancelled, and reports it by closing as canceled. */
+export class Cancellable extends Workflow<void, string> {
+  static readonly type = { name: 'Cancellable', version: '1', taskList: TASK_LIST, executionStartToCloseTimeout: '5m', taskStartToCloseTimeout: '10s' };
+  async execute(): Promise<string> {
+    await this.sleep('1h');
+    return 'slept an hour';
+  }
+}
+
+/**
+ * Exercises ScheduleActivityTask, RequestCancelActivityTask, RecordMarker, StartTimer, CancelTimer,
+ * StartChildWorkflowExecution, SignalExternalWorkflowExecution, RequestCancelExternalWorkflowExecution,
+ * ScheduleLambdaFunction and CompleteWorkflowExecution.
+ */
+export class KitchenSink extends Workflow<string, Record<string, unknown>> {
+  static readonly type = { name: 'KitchenSink', version: '1', taskList: TASK_LIST, executionStartToCloseTimeout: '5m', taskStartToCloseTimeout: '10s' };
+  readonly #kitchen = this.activities(Kitchen);
+
+  async execute(name: string): Promise<Record<string, unknown>> {
+    const greeting = await this.#kitchen.greet(name);
+    this.recordMarker('greeted', { greeting });
+    await this.sleep('1s');
+
+    const timerScope = this.cancellationScope();
+    const longTimer = this.sleep('1h', { scope: timerScope }).then(
+      () => 'fired',
+      (error: Error) => error.name,
+    );
+    timerScope.cancel();
+
+    const activityScope = this.cancellationScope();
+    const cancelledActivity = this.activities(Kitchen, { scope: activityScope })
+      .waitForCancel(null)
+      .then(
+        (value) => value,
+        (error: Error & { cause?: Error }) => `${error.name}>${error.cause?.name}`,
+      );
+    await this.sleep('1s');
+    activityScope.cancel();
+
+    const child = await this.executeChild(Echo, { input: name, workflowId: `${this.info.workflowId}.echo` });
+
+    const sleeper = await this.startChild(Sleeper, { workflowId: `${this.info.workflowId}.sleeper` });
+    await this.getExternalWorkflow({ workflowId: sleeper.workflowId }).signal(wakeUp, 'kitchen');
+    const sleeperResult = await sleeper.result();
+
+    const cancellable = await this.startChild(Cancellable, { workflowId: `${this.info.workflowId}.cancellable` });
+    await this.getExternalWorkflow({ workflowId: cancellable.workflowId }).cancel();
+    const cancellableOutcome = await cancellable.result().then(
+      () => 'completed',
+      (error: Error & { cause?: Error }) => `${error.name}>${error.cause?.name}`,
+    );
+
+    const doubled = await this.lambda<number>('double', 21);
+    return {
+      greeting,
+      timer: await longTimer,
+      activity: await cancelledActivity,
+      child,
+      sleeperResult,
+      cancellableOutcome,
+      doubled,
+    };
+  }
+}
+
+export const ALL_WORKFLOWS = [KitchenSink, Echo, Sleeper, Countdown, Rejecting, Cancellable];
