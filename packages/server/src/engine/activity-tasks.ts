@@ -73,6 +73,22 @@ export function closeActivity(rt: Runtime, execution: ExecutionRecord, activity:
   rt.touch(execution);
 }
 
+/**
+ * Re-arms the deadlines of an open activity from its recorded times, for an engine that restarts
+ * on a store holding it: SCHEDULE_TO_START until started, then START_TO_CLOSE and HEARTBEAT
+ * (from the last heartbeat, else the start); SCHEDULE_TO_CLOSE throughout.
+ */
+export function restoreActivityDeadlines(rt: Runtime, execution: ExecutionRecord, activity: ActivityState): void {
+  armActivityTimeout(rt, execution, activity, 'SCHEDULE_TO_CLOSE', activity.scheduledAt + durationMs(activity.scheduleToCloseTimeout));
+  if (activity.startedAt === undefined) {
+    armActivityTimeout(rt, execution, activity, 'SCHEDULE_TO_START', activity.scheduledAt + durationMs(activity.scheduleToStartTimeout));
+    return;
+  }
+  armActivityTimeout(rt, execution, activity, 'START_TO_CLOSE', activity.startedAt + durationMs(activity.startToCloseTimeout));
+  const heartbeatFrom = activity.lastHeartbeatAt ?? activity.startedAt;
+  armActivityTimeout(rt, execution, activity, 'HEARTBEAT', heartbeatFrom + durationMs(activity.heartbeatTimeout));
+}
+
 const DEADLINE_OF = {
   SCHEDULE_TO_START: 'activity-schedule-to-start',
   SCHEDULE_TO_CLOSE: 'activity-schedule-to-close',

@@ -44,6 +44,12 @@ export function closeExecution(rt: Runtime, execution: ExecutionRecord, request:
 function scheduleRetention(rt: Runtime, execution: ExecutionRecord): void {
   const days = Number(rt.store.getDomain(execution.domain)?.workflowExecutionRetentionPeriodInDays ?? 0);
   execution.retainUntil = execution.closeTimestamp! + (Number.isFinite(days) ? days : 0) * DAY_MS;
+  armRetention(rt, execution);
+}
+
+/** Arms the removal of a closed run at its `retainUntil` (also when a restarted engine restores it). */
+export function armRetention(rt: Runtime, execution: ExecutionRecord): void {
+  if (execution.retainUntil === undefined) return;
   const { domain, workflowId, runId } = execution;
   rt.timeouts.set(deadlineKey(execution, 'retention'), execution.retainUntil, () => {
     const current = rt.store.getExecution(domain, workflowId, runId);

@@ -52,9 +52,24 @@ export function scheduleDecisionTask(rt: Runtime, execution: ExecutionRecord): v
     runId: execution.runId,
     scheduledEventId,
   });
-  if (scheduleToStartTimeout !== undefined) {
-    rt.timeouts.set(deadlineKey(execution, 'decision-schedule-to-start'), task.scheduledAt + durationMs(scheduleToStartTimeout), () =>
-      timeOutDecisionTask(rt, execution.domain, execution.workflowId, execution.runId, scheduledEventId, 'SCHEDULE_TO_START'),
+  armDecisionTaskDeadline(rt, execution, task);
+}
+
+/**
+ * Arms the open decision task's deadline: START_TO_CLOSE once started, else SCHEDULE_TO_START when
+ * it went to a temporary override list. Also used when a restarted engine restores the task.
+ */
+export function armDecisionTaskDeadline(rt: Runtime, execution: ExecutionRecord, task: DecisionTaskState): void {
+  const { domain, workflowId, runId } = execution;
+  const { scheduledEventId } = task;
+  if (task.startedEventId > 0) {
+    rt.timeouts.delete(deadlineKey(execution, 'decision-schedule-to-start'));
+    rt.timeouts.set(deadlineKey(execution, 'decision-start-to-close'), (task.startedAt ?? task.scheduledAt) + durationMs(task.startToCloseTimeout), () =>
+      timeOutDecisionTask(rt, domain, workflowId, runId, scheduledEventId, 'START_TO_CLOSE'),
+    );
+  } else if (task.scheduleToStartTimeout !== undefined) {
+    rt.timeouts.set(deadlineKey(execution, 'decision-schedule-to-start'), task.scheduledAt + durationMs(task.scheduleToStartTimeout), () =>
+      timeOutDecisionTask(rt, domain, workflowId, runId, scheduledEventId, 'SCHEDULE_TO_START'),
     );
   }
 }
@@ -78,10 +93,7 @@ export function startDecisionTask(rt: Runtime, execution: ExecutionRecord, ident
     scheduledEventId: task.scheduledEventId,
     startedEventId,
   });
-  rt.timeouts.delete(deadlineKey(execution, 'decision-schedule-to-start'));
-  rt.timeouts.set(deadlineKey(execution, 'decision-start-to-close'), task.startedAt + durationMs(task.startToCloseTimeout), () =>
-    timeOutDecisionTask(rt, execution.domain, execution.workflowId, execution.runId, task.scheduledEventId, 'START_TO_CLOSE'),
-  );
+  armDecisionTaskDeadline(rt, execution, task);
   return decisionTaskPage(rt, execution, taskToken, startedEventId, options, undefined);
 }
 

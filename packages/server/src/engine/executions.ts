@@ -103,8 +103,15 @@ export function createExecution(rt: Runtime, run: NewRun): ExecutionRecord {
     lambdaRole: run.config.lambdaRole,
   });
   rt.store.saveExecution(execution);
+  armExecutionTimeout(rt, execution);
+  return execution;
+}
+
+/** Arms the run's START_TO_CLOSE deadline, counted from its start (also when a restarted engine restores it). */
+export function armExecutionTimeout(rt: Runtime, execution: ExecutionRecord): void {
   const { domain, workflowId, runId } = execution;
-  rt.timeouts.set(deadlineKey(execution, 'execution-start-to-close'), now + durationMs(run.config.executionStartToCloseTimeout), () => {
+  const at = execution.startTimestamp + durationMs(execution.config.executionStartToCloseTimeout);
+  rt.timeouts.set(deadlineKey(execution, 'execution-start-to-close'), at, () => {
     const current = rt.store.getExecution(domain, workflowId, runId);
     if (!current || current.status !== 'OPEN') return;
     closeExecution(rt, current, {
@@ -114,7 +121,6 @@ export function createExecution(rt: Runtime, run: NewRun): ExecutionRecord {
       childPolicy: current.config.childPolicy,
     });
   });
-  return execution;
 }
 
 export function startWorkflowExecution(rt: Runtime, input: OperationInput<'StartWorkflowExecution'>): Record<string, unknown> {

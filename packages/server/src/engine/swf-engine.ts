@@ -34,6 +34,7 @@ import { fault, unknownTaskToken } from './faults.js';
 import { getWorkflowExecutionHistory } from './history.js';
 import { ENGINE_LIMITS } from './limits.js';
 import type { OperationInput, OperationName } from './operations.js';
+import { restoreFromStore } from './recovery.js';
 import { respondDecisionTaskCompleted } from './respond-decision-task.js';
 import { Runtime, type LambdaHandler } from './runtime.js';
 import { TaskLists } from './task-lists.js';
@@ -124,6 +125,8 @@ export class SwfEngine {
       dispatchTaskList: (key) => this.#taskLists.dispatch(key),
     };
     this.#operations = this.#operationTable();
+    const restored = restoreFromStore(this.#rt);
+    if (restored.openExecutions + restored.closedExecutions > 0) this.#rt.logger?.info(restored, 'restored engine state from the store');
   }
 
   async execute(operation: OperationName, input: OperationInput, context: OperationContext): Promise<OperationOutput> {

@@ -149,6 +149,8 @@ export interface LambdaState {
   scheduledEventId: number;
   startedEventId: number;
   startToCloseTimeout: string;
+  /** When LambdaFunctionStarted was recorded; its START_TO_CLOSE deadline counts from here. */
+  startedAt?: number;
   input?: string;
   control?: string;
 }

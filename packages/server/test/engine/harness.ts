@@ -17,12 +17,13 @@ export class Harness {
   readonly engine: SwfEngine;
   #requests = 0;
 
-  constructor(options: SwfEngineOptions = {}) {
-    this.clock = new VirtualClock(START_MS);
-    this.engine = new SwfEngine({ clock: this.clock, longPollTimeoutMs: 50, ...options });
+  /** Pass the `clock` (and `store`) of a previous harness to model a restart on the same state. */
+  constructor(options: SwfEngineOptions & { clock?: VirtualClock } = {}) {
+    this.clock = options.clock ?? new VirtualClock(START_MS);
+    this.engine = new SwfEngine({ longPollTimeoutMs: 50, ...options, clock: this.clock });
   }
 
-  static async create(options: SwfEngineOptions = {}): Promise<Harness> {
+  static async create(options: SwfEngineOptions & { clock?: VirtualClock } = {}): Promise<Harness> {
     const harness = new Harness(options);
     await harness.call('RegisterDomain', { name: DOMAIN, workflowExecutionRetentionPeriodInDays: '1' });
     await harness.call('RegisterWorkflowType', {

@@ -1,8 +1,10 @@
+import type { ExecutionRecord, LambdaState } from '../../store/records.js';
 import { invokeLambda } from '../../lambda/invoke-lambda.js';
 import { durationMs } from '../durations.js';
 import { recordEvent } from '../history-writer.js';
 import { deadlineKey } from '../keys.js';
 import { ENGINE_LIMITS } from '../limits.js';
+import type { Runtime } from '../runtime.js';
 import type { DecisionAttributes, DecisionContext } from './context.js';
 
 /** Lambda's own ceiling and SWF's default for `startToCloseTimeout`. */
@@ -71,13 +73,8 @@ export function scheduleLambdaFunction(context: DecisionContext, attributes: Dec
     }
     const startedEventId = recordEvent(rt, run, 'LambdaFunctionStarted', { scheduledEventId });
     lambda.startedEventId = startedEventId;
-    const timeoutKey = deadlineKey(run, 'lambda-start-to-close', id);
-    rt.timeouts.set(timeoutKey, rt.now() + durationMs(startToCloseTimeout), () => {
-      const open = current();
-      if (!open) return;
-      delete open.run.lambdas[id];
-      recordEvent(rt, open.run, 'LambdaFunctionTimedOut', { scheduledEventId, startedEventId, timeoutType: 'START_TO_CLOSE' });
-    });
+    lambda.startedAt = rt.now();
+    const timeoutKey = armLambdaTimeout(rt, run, lambda);
     invokeLambda(handler, input)
       .then((outcome) =>
         rt.atomically(() => {
@@ -94,4 +91,22 @@ export function scheduleLambdaFunction(context: DecisionContext, attributes: Dec
       )
       .catch((error: unknown) => rt.logger?.error({ err: error, workflowId, runId, lambdaId: id }, 'recording a lambda outcome failed'));
   });
+}
+
+/**
+ * Arms a started lambda's START_TO_CLOSE deadline and returns its key. A restarted engine re-arms
+ * it too: the invocation died with the old process, so the function times out at its deadline.
+ */
+export function armLambdaTimeout(rt: Runtime, execution: ExecutionRecord, lambda: LambdaState): string {
+  const { domain, workflowId, runId } = execution;
+  const { id, scheduledEventId, startedEventId } = lambda;
+  const timeoutKey = deadlineKey(execution, 'lambda-start-to-close', id);
+  rt.timeouts.set(timeoutKey, (lambda.startedAt ?? rt.now()) + durationMs(lambda.startToCloseTimeout), () => {
+    const run = rt.store.getExecution(domain, workflowId, runId);
+    const open = run?.status === 'OPEN' ? run.lambdas[id] : undefined;
+    if (!run || !open || open.scheduledEventId !== scheduledEventId) return;
+    delete run.lambdas[id];
+    recordEvent(rt, run, 'LambdaFunctionTimedOut', { scheduledEventId, startedEventId, timeoutType: 'START_TO_CLOSE' });
+  });
+  return timeoutKey;
 }

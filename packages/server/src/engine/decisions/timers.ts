@@ -1,7 +1,9 @@
+import type { ExecutionRecord, TimerState } from '../../store/records.js';
 import { durationMs } from '../durations.js';
 import { recordEvent } from '../history-writer.js';
 import { deadlineKey } from '../keys.js';
 import { ENGINE_LIMITS } from '../limits.js';
+import type { Runtime } from '../runtime.js';
 import type { DecisionAttributes, DecisionContext } from './context.js';
 
 /** StartTimer: timer ids are unique among open timers and reusable once a timer fired or was canceled. */
@@ -19,18 +21,24 @@ export function startTimer(context: DecisionContext, attributes: DecisionAttribu
     startToFireTimeout: attributes['startToFireTimeout'],
     decisionTaskCompletedEventId: completedEventId,
   });
-  const fireAt = rt.now() + durationMs(attributes['startToFireTimeout']);
-  execution.timers[timerId] = {
+  const timer: TimerState = {
     timerId,
     startedEventId,
-    fireAt,
+    fireAt: rt.now() + durationMs(attributes['startToFireTimeout']),
     ...(attributes['control'] !== undefined ? { control: attributes['control'] } : {}),
   };
+  execution.timers[timerId] = timer;
+  armTimer(rt, execution, timer);
+}
+
+/** Arms an open timer to record TimerFired at its `fireAt` (also when a restarted engine restores it). */
+export function armTimer(rt: Runtime, execution: ExecutionRecord, timer: TimerState): void {
   const { domain, workflowId, runId } = execution;
-  rt.timeouts.set(deadlineKey(execution, 'timer', timerId), fireAt, () => {
+  const { timerId, startedEventId } = timer;
+  rt.timeouts.set(deadlineKey(execution, 'timer', timerId), timer.fireAt, () => {
     const current = rt.store.getExecution(domain, workflowId, runId);
-    const timer = current?.status === 'OPEN' ? current.timers[timerId] : undefined;
-    if (!current || !timer || timer.startedEventId !== startedEventId) return;
+    const open = current?.status === 'OPEN' ? current.timers[timerId] : undefined;
+    if (!current || !open || open.startedEventId !== startedEventId) return;
     delete current.timers[timerId];
     recordEvent(rt, current, 'TimerFired', { timerId, startedEventId });
   });
