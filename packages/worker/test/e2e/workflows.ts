@@ -108,11 +108,11 @@ export class KitchenSink extends Workflow<string, Record<string, unknown>> {
 
     const child = await this.executeChild(Echo, { input: name, workflowId: `${this.info.workflowId}.echo` });
 
-    const sleeper = await this.startChild(Sleeper, { workflowId: `${this.info.workflowId}.sleeper` });
+    const sleeper = await this.startChild(Sleeper, { input: undefined, workflowId: `${this.info.workflowId}.sleeper` });
     await this.getExternalWorkflow({ workflowId: sleeper.workflowId }).signal(wakeUp, 'kitchen');
     const sleeperResult = await sleeper.result();
 
-    const cancellable = await this.startChild(Cancellable, { workflowId: `${this.info.workflowId}.cancellable` });
+    const cancellable = await this.startChild(Cancellable, { input: undefined, workflowId: `${this.info.workflowId}.cancellable` });
     await this.getExternalWorkflow({ workflowId: cancellable.workflowId }).cancel();
     const cancellableOutcome = await cancellable.result().then(
       () => 'completed',
