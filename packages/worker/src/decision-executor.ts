@@ -55,6 +55,8 @@ export interface DecisionExecutorOptions {
   /** The worker's own task list for sticky execution, or undefined when sticky execution is off. */
   readonly stickyTaskList: string | undefined;
   readonly stickyScheduleToStartTimeoutMs: number;
+  /** Aborted at shutdown: a stopping worker asks for no sticky execution, so no task waits on its list. */
+  readonly stopSignal?: AbortSignal;
   readonly logger: Logger;
   readonly events: WorkerEvents;
   readonly logPayloads: boolean;
@@ -102,7 +104,8 @@ export class DecisionExecutor {
       if (this.#options.logPayloads && logger.isLevelEnabled('debug')) logger.debug({ decisions }, 'decisions');
 
       const closes = decisions.some((decision) => CLOSE_TYPES.has(decision.decisionType!));
-      const sticky = this.#options.stickyTaskList !== undefined && cache.enabled && !closes;
+      const stopping = this.#options.stopSignal?.aborted ?? false;
+      const sticky = this.#options.stickyTaskList !== undefined && cache.enabled && !closes && !stopping;
       await this.#options.client.send(
         new RespondDecisionTaskCompletedCommand({
           taskToken: task.taskToken!,

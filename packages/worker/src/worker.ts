@@ -99,6 +99,7 @@ export class Worker {
       payloads: this.#payloads,
       stickyTaskList: this.stickyTaskList,
       stickyScheduleToStartTimeoutMs: options.stickyScheduleToStartTimeout,
+      stopSignal: this.#stop.signal,
       logger: this.#logger,
       events: this.events,
       logPayloads: options.logPayloads,

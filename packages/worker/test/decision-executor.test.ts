@@ -45,7 +45,7 @@ function history(last: number, input = '"hello"'): HistoryEvent[] {
   return events.reverse();
 }
 
-function setup(options: { codecs?: PayloadCodec[]; decide?: (events: HistoryEvent[]) => Decision[]; cacheSize?: number } = {}) {
+function setup(options: { codecs?: PayloadCodec[]; decide?: (events: HistoryEvent[]) => Decision[]; cacheSize?: number; stopSignal?: AbortSignal } = {}) {
   const fake = fakeSwfClient().on('RespondDecisionTaskCompleted', () => ({}));
   const events = new WorkerEvents();
   const log = memoryLogger();
@@ -67,6 +67,7 @@ function setup(options: { codecs?: PayloadCodec[]; decide?: (events: HistoryEven
     payloads: new PayloadPipeline(jsonPayloadConverter, options.codecs ?? []),
     stickyTaskList: 'sticky-me',
     stickyScheduleToStartTimeoutMs: 5_000,
+    ...(options.stopSignal && { stopSignal: options.stopSignal }),
     logger: pino({}, log.stream),
     events,
     logPayloads: false,
@@ -166,6 +167,16 @@ describe('DecisionExecutor', () => {
 
   it('does not ask for sticky execution when the decisions close the run', async () => {
     const { fake, executor, cache } = setup({ decide: () => [complete('"done"')] });
+    await executor.execute(task(3, 0, history(3)), 'orders');
+    const [respond] = fake.callsTo('RespondDecisionTaskCompleted');
+    expect(respond.taskList).toBeUndefined();
+    expect(cache.has('r1')).toBe(false);
+  });
+
+  it('asks for no sticky execution once the worker is stopping', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const { fake, executor, cache } = setup({ stopSignal: stop.signal });
     await executor.execute(task(3, 0, history(3)), 'orders');
     const [respond] = fake.callsTo('RespondDecisionTaskCompleted');
     expect(respond.taskList).toBeUndefined();

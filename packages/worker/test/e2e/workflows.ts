@@ -132,4 +132,22 @@ export class KitchenSink extends Workflow<string, Record<string, unknown>> {
   }
 }
 
-export const ALL_WORKFLOWS = [KitchenSink, Echo, Sleeper, Countdown, Rejecting, Cancellable];
+
+
+/** Sequential activities, a timer, a marker and a child: a deterministic history for comparisons. */
+export class Pipeline extends Workflow<number, string[]> {
+  static readonly type = { name: 'Pipeline', version: '1', taskList: TASK_LIST, executionStartToCloseTimeout: '5m', taskStartToCloseTimeout: '10s' };
+  readonly #kitchen = this.activities(Kitchen, { retry: { initialInterval: '1s', maximumAttempts: 5 } });
+
+  async execute(steps: number): Promise<string[]> {
+    const results: string[] = [];
+    for (let step = 0; step < steps; step += 1) {
+      results.push(await this.#kitchen.greet(`step ${step}`));
+      if (step === 0) await this.sleep(0);
+    }
+    this.recordMarker('halfway', { results: results.length });
+    results.push(await this.executeChild(Echo, { input: 'child', workflowId: `${this.info.workflowId}.echo` }));
+    return results;
+  }
+}
+export const ALL_WORKFLOWS = [KitchenSink, Echo, Sleeper, Countdown, Rejecting, Cancellable, Pipeline];
