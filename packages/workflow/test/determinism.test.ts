@@ -95,6 +95,12 @@ describe('non-determinism', () => {
     expect(error.produced).toBeUndefined();
   });
 
+  it('refuses to start a run from the middle of its history', async () => {
+    const events = await recordedOriginal();
+    const runtime = new WorkflowRuntime({ workflow: Original, execution: { workflowId: 'wf-1', runId: 'run-1' } });
+    await expect(runtime.activate(events.slice(3))).rejects.toThrow('A new runtime needs the whole history from event 1, got events from 4');
+  });
+
   it('leaves the runtime unusable after a failed activation', async () => {
     const events = await recordedOriginal();
     const runtime = new WorkflowRuntime({ workflow: TimerFirst, execution: { workflowId: 'wf-1', runId: 'run-1' } });

@@ -86,6 +86,10 @@ export class WorkflowRuntime {
   }
 
   async #activate(events: readonly HistoryEvent[]): Promise<Activation> {
+    const first = events[0];
+    if (this.#batcher.lastEventId === 0 && first && first.eventId !== 1) {
+      throw new WorkflowRuntimeError(`A new runtime needs the whole history from event 1, got events from ${String(first.eventId)}: fetch all pages for a full replay`);
+    }
     const completed: DecisionBatch[] = [];
     for (const event of events) {
       this.#guardAgainstLostDecision(event);
