@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock/clock.js';
 import type { ExecutionRecord, TaskKind, TaskRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
+import type { DecisionRateLimiter } from './rate-limits/decision-rate-limits.js';
 import { TimeoutQueue } from './timeout-queue.js';
 
 /** A function the user registers to serve ScheduleLambdaFunction decisions by function name. */
@@ -14,6 +15,7 @@ export interface RuntimeSettings {
   longPollTimeoutMs: number;
   lambdaHandlers: Readonly<Record<string, LambdaHandler>>;
   historyEventLimit: number;
+  decisionRates: DecisionRateLimiter;
   logger: Logger | undefined;
 }
 
@@ -47,6 +49,7 @@ export class Runtime {
   readonly longPollTimeoutMs: number;
   readonly lambdaHandlers: Readonly<Record<string, LambdaHandler>>;
   readonly historyEventLimit: number;
+  readonly decisionRates: DecisionRateLimiter;
   readonly logger: Logger | undefined;
   readonly timeouts: TimeoutQueue;
   hooks: RuntimeHooks | undefined;
@@ -60,6 +63,7 @@ export class Runtime {
     this.longPollTimeoutMs = settings.longPollTimeoutMs;
     this.lambdaHandlers = settings.lambdaHandlers;
     this.historyEventLimit = settings.historyEventLimit;
+    this.decisionRates = settings.decisionRates;
     this.logger = settings.logger;
     this.timeouts = new TimeoutQueue(settings.clock, (fire) => this.atomically(fire));
   }

@@ -34,6 +34,8 @@ import { fault, unknownTaskToken } from './faults.js';
 import { getWorkflowExecutionHistory } from './history.js';
 import { ENGINE_LIMITS } from './limits.js';
 import type { OperationInput, OperationName } from './operations.js';
+import { ApiThrottle, type ApiThrottlingOption } from './rate-limits/api-throttle.js';
+import { DecisionRateLimiter, type DecisionRateLimits } from './rate-limits/decision-rate-limits.js';
 import { restoreFromStore } from './recovery.js';
 import { respondDecisionTaskCompleted } from './respond-decision-task.js';
 import { Runtime, type LambdaHandler } from './runtime.js';
@@ -65,6 +67,17 @@ export interface SwfEngineOptions {
    * Only tests should lower it. @default 25000
    */
   historyEventLimit?: number;
+  /**
+   * Decision rate limits (SWF-SEMANTICS §3): a decision over its bucket's rate fails with its
+   * `*_RATE_EXCEEDED` cause, as on the service. Override chosen buckets (or make them
+   * `'unlimited'`) for large bursts in tests and benchmarks. @default AWS_DECISION_RATE_LIMITS
+   */
+  decisionRateLimits?: Partial<DecisionRateLimits>;
+  /**
+   * API throttling per operation with ThrottlingException: `'aws'` applies the service's buckets,
+   * an object replaces chosen buckets. @default 'off'
+   */
+  throttling?: ApiThrottlingOption;
 }
 
 export interface OperationContext {
@@ -101,6 +114,7 @@ export class SwfEngine {
   readonly #rt: Runtime;
   readonly #taskLists: TaskLists;
   readonly #operations: OperationTable;
+  readonly #apiThrottle: ApiThrottle | undefined;
   #closed = false;
 
   constructor(options: SwfEngineOptions = {}) {
@@ -117,8 +131,11 @@ export class SwfEngine {
       longPollTimeoutMs: options.longPollTimeoutMs ?? 60_000,
       lambdaHandlers: { ...options.lambdaHandlers },
       historyEventLimit,
+      decisionRates: new DecisionRateLimiter(options.decisionRateLimits ?? {}, () => this.clock.now()),
       logger: options.logger,
     });
+    const throttling = options.throttling ?? 'off';
+    this.#apiThrottle = throttling === 'off' ? undefined : new ApiThrottle(throttling, () => this.clock.now());
     this.#taskLists = new TaskLists(this.#rt);
     this.#rt.hooks = {
       finalizeExecution: (execution) => this.#finalize(execution),
@@ -134,6 +151,7 @@ export class SwfEngine {
     if (!Object.prototype.hasOwnProperty.call(this.#operations, operation)) {
       throw fault('UnknownOperationException', `Unknown operation: ${String(operation)}`);
     }
+    this.#apiThrottle?.admit(operation);
     // The table pairs each name with its own input type; `input` was validated for `operation`.
     const handler = this.#operations[operation] as OperationHandler;
     return handler(input, context);
@@ -143,6 +161,8 @@ export class SwfEngine {
   reset(): void {
     this.#taskLists.releaseAll();
     this.#rt.timeouts.clear();
+    this.#rt.decisionRates.clear();
+    this.#apiThrottle?.clear();
     this.store.clear();
   }
 

@@ -10,6 +10,7 @@ type ScheduleActivityTaskFailedCause =
   | 'ACTIVITY_TYPE_DOES_NOT_EXIST'
   | 'ACTIVITY_ID_ALREADY_IN_USE'
   | 'OPEN_ACTIVITIES_LIMIT_EXCEEDED'
+  | 'ACTIVITY_CREATION_RATE_EXCEEDED'
   | 'DEFAULT_TASK_LIST_UNDEFINED'
   | 'DEFAULT_SCHEDULE_TO_START_TIMEOUT_UNDEFINED'
   | 'DEFAULT_SCHEDULE_TO_CLOSE_TIMEOUT_UNDEFINED'
@@ -47,6 +48,7 @@ export function scheduleActivityTask(context: DecisionContext, attributes: Decis
   const heartbeatTimeout = attributes['heartbeatTimeout'] ?? defaults.defaultTaskHeartbeatTimeout;
   if (heartbeatTimeout === undefined) return fail('DEFAULT_HEARTBEAT_TIMEOUT_UNDEFINED');
   const taskPriority: string = attributes['taskPriority'] ?? defaults.defaultTaskPriority ?? '0';
+  if (!rt.decisionRates.tryTakeActivityTask(execution.domain, taskList.name)) return fail('ACTIVITY_CREATION_RATE_EXCEEDED');
 
   const scheduledEventId = recordEvent(rt, execution, 'ActivityTaskScheduled', {
     activityType: { name: type.name, version: type.version },

@@ -31,6 +31,7 @@ export function startChildWorkflowExecution(context: DecisionContext, attributes
   if (rt.store.countOpenExecutions(execution.domain) >= ENGINE_LIMITS.openExecutionsPerDomain) {
     return fail('OPEN_WORKFLOWS_LIMIT_EXCEEDED', 0);
   }
+  if (!rt.decisionRates.tryTake('startChildWorkflowExecution')) return fail('CHILD_CREATION_RATE_EXCEEDED', 0);
   const config = resolved.config;
   const tagList: string[] = attributes['tagList'] ?? [];
   const initiatedEventId = recordEvent(rt, execution, 'StartChildWorkflowExecutionInitiated', {

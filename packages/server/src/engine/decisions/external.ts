@@ -14,6 +14,18 @@ export function signalExternalWorkflowExecution(context: DecisionContext, attrib
   const { rt, execution: source, completedEventId } = context;
   const workflowId: string = attributes['workflowId'];
   const runId: string | undefined = attributes['runId'] || undefined;
+  const fail = (cause: string, initiatedEventId: number): void => {
+    recordEvent(rt, source, 'SignalExternalWorkflowExecutionFailed', {
+      workflowId,
+      runId,
+      cause,
+      initiatedEventId,
+      decisionTaskCompletedEventId: completedEventId,
+      control: attributes['control'],
+    });
+  };
+  // Over the rate, the decision is refused before anything is initiated (initiatedEventId 0).
+  if (!rt.decisionRates.tryTake('signalExternalWorkflowExecution')) return fail('SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_RATE_EXCEEDED', 0);
   const initiatedEventId = recordEvent(rt, source, 'SignalExternalWorkflowExecutionInitiated', {
     workflowId,
     runId,
@@ -25,16 +37,7 @@ export function signalExternalWorkflowExecution(context: DecisionContext, attrib
   rt.afterward(() => {
     const target = findOpenTarget(rt, source.domain, workflowId, runId);
     if (!target) {
-      if (source.status === 'OPEN') {
-        recordEvent(rt, source, 'SignalExternalWorkflowExecutionFailed', {
-          workflowId,
-          runId,
-          cause: 'UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION',
-          initiatedEventId,
-          decisionTaskCompletedEventId: completedEventId,
-          control: attributes['control'],
-        });
-      }
+      if (source.status === 'OPEN') fail('UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION', initiatedEventId);
       return;
     }
     recordEvent(rt, target, 'WorkflowExecutionSignaled', {
@@ -54,6 +57,19 @@ export function requestCancelExternalWorkflowExecution(context: DecisionContext,
   const { rt, execution: source, completedEventId } = context;
   const workflowId: string = attributes['workflowId'];
   const runId: string | undefined = attributes['runId'] || undefined;
+  const fail = (cause: string, initiatedEventId: number): void => {
+    recordEvent(rt, source, 'RequestCancelExternalWorkflowExecutionFailed', {
+      workflowId,
+      runId,
+      cause,
+      initiatedEventId,
+      decisionTaskCompletedEventId: completedEventId,
+      control: attributes['control'],
+    });
+  };
+  if (!rt.decisionRates.tryTake('requestCancelExternalWorkflowExecution')) {
+    return fail('REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_RATE_EXCEEDED', 0);
+  }
   const initiatedEventId = recordEvent(rt, source, 'RequestCancelExternalWorkflowExecutionInitiated', {
     workflowId,
     runId,
@@ -63,16 +79,7 @@ export function requestCancelExternalWorkflowExecution(context: DecisionContext,
   rt.afterward(() => {
     const target = findOpenTarget(rt, source.domain, workflowId, runId);
     if (!target) {
-      if (source.status === 'OPEN') {
-        recordEvent(rt, source, 'RequestCancelExternalWorkflowExecutionFailed', {
-          workflowId,
-          runId,
-          cause: 'UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION',
-          initiatedEventId,
-          decisionTaskCompletedEventId: completedEventId,
-          control: attributes['control'],
-        });
-      }
+      if (source.status === 'OPEN') fail('UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION', initiatedEventId);
       return;
     }
     target.cancelRequested = true;

@@ -10,11 +10,12 @@ import type { DecisionAttributes, DecisionContext } from './context.js';
 export function startTimer(context: DecisionContext, attributes: DecisionAttributes): void {
   const { rt, execution, completedEventId } = context;
   const timerId: string = attributes['timerId'];
-  const fail = (cause: 'TIMER_ID_ALREADY_IN_USE' | 'OPEN_TIMERS_LIMIT_EXCEEDED'): void => {
+  const fail = (cause: 'TIMER_ID_ALREADY_IN_USE' | 'OPEN_TIMERS_LIMIT_EXCEEDED' | 'TIMER_CREATION_RATE_EXCEEDED'): void => {
     recordEvent(rt, execution, 'StartTimerFailed', { timerId, cause, decisionTaskCompletedEventId: completedEventId });
   };
   if (execution.timers[timerId]) return fail('TIMER_ID_ALREADY_IN_USE');
   if (Object.keys(execution.timers).length >= ENGINE_LIMITS.openTimers) return fail('OPEN_TIMERS_LIMIT_EXCEEDED');
+  if (!rt.decisionRates.tryTake('startTimer')) return fail('TIMER_CREATION_RATE_EXCEEDED');
   const startedEventId = recordEvent(rt, execution, 'TimerStarted', {
     timerId,
     control: attributes['control'],
