@@ -151,3 +151,30 @@ export class Pipeline extends Workflow<number, string[]> {
   }
 }
 export const ALL_WORKFLOWS = [KitchenSink, Echo, Sleeper, Countdown, Rejecting, Cancellable, Pipeline];
+
+/** Works for a while; in a process started with SWIRL_E2E_HANG=1 it never finishes (until killed). */
+export class Fragile extends Activities {
+  static readonly type = {
+    version: '1',
+    defaults: { heartbeatTimeout: '2s', startToCloseTimeout: '30s', scheduleToStartTimeout: '30s', scheduleToCloseTimeout: '60s', taskList: TASK_LIST },
+  };
+
+  async work(job: string): Promise<string> {
+    if (process.env.SWIRL_E2E_HANG === '1') {
+      process.stdout.write(`started ${this.context.info.activityId}\n`);
+      for (;;) {
+        this.context.heartbeat('still working');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+    return `done ${job} by ${process.pid}`;
+  }
+}
+
+/** One activity with decider-side retries: survives the worker that runs it dying. */
+export class Resilient extends Workflow<string, string> {
+  static readonly type = { name: 'Resilient', version: '1', taskList: TASK_LIST, executionStartToCloseTimeout: '5m', taskStartToCloseTimeout: '10s' };
+  async execute(job: string): Promise<string> {
+    return this.activities(Fragile, { retry: { initialInterval: '1s', maximumAttempts: 3 } }).work(job);
+  }
+}
