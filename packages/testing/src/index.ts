@@ -37,3 +37,4 @@ export {
 export { replayHistories, historyFilesIn, type ReplayOutcome, type ReplayHistoriesInput } from './replay/replay-histories.js';
 export { ReplayWorkflowNotFoundError, UnreplayableHistoryError } from './replay/replay-errors.js';
 export { decodeHistoryPayloads } from './replay/decode-history.js';
+export { TestEnvironment, type TestEnvironmentOptions, type TestWorkerOptions } from './environment/test-environment.js';
