@@ -64,6 +64,6 @@ export { IDLE_TURNS } from './runtime/microtask-drain.js';
 export { EVENT_HANDLERS } from './runtime/event-handlers.js';
 export { createWorkflowRegistry, WorkflowRegistryError } from './registry.js';
 export type { WorkflowRegistry } from './registry.js';
-export type { Decider, DeciderDefinition } from './decider.js';
+export type { Decider } from './decider.js';
 export { decisions, buildDecision, validateDecision, validateDecisionList, InvalidDecisionError } from './decisions.js';
 export type { DecisionAttributesOf } from './decisions.js';
