@@ -31,6 +31,8 @@ export interface LocalRun {
   readonly swf: SWFClient;
   readonly client: WorkflowClient;
   readonly workers: readonly Worker[];
+  /** Starts one more worker on this run's server; resolves once it has registered and polls. */
+  addWorker(options: LocalWorkerOptions): Promise<Worker>;
   /**
    * Stops the workers and the in-process server, and waits until both are down. With a server at
    * `options.endpoint` it waits at most 2 s: polls that server still holds end when the process exits.
@@ -52,21 +54,23 @@ export async function startLocalRun(options: LocalRunOptions): Promise<LocalRun>
   const workers: Worker[] = [];
   const running: Promise<void>[] = [];
   const close = () => stop(workers, running, server, swf);
+  const addWorker = async (workerOptions: LocalWorkerOptions): Promise<Worker> => {
+    const worker = await Worker.create({ handleSignals: false, logger, ...workerOptions, client: swf, domain: EXAMPLES_DOMAIN });
+    const polling = new Promise<void>((resolve) => worker.events.once('pollStarted', () => resolve()));
+    const run = worker.run();
+    workers.push(worker);
+    running.push(run);
+    // The worker registers the domain and its types before its first poll; a failed registration rejects run().
+    await Promise.race([polling, run]);
+    return worker;
+  };
   try {
-    for (const workerOptions of options.workers) {
-      const worker = await Worker.create({ handleSignals: false, ...workerOptions, client: swf, domain: EXAMPLES_DOMAIN, logger });
-      const polling = new Promise<void>((resolve) => worker.events.once('pollStarted', () => resolve()));
-      const run = worker.run();
-      workers.push(worker);
-      running.push(run);
-      // The worker registers the domain and its types before its first poll; a failed registration rejects run().
-      await Promise.race([polling, run]);
-    }
+    for (const workerOptions of options.workers) await addWorker(workerOptions);
   } catch (error) {
     await close();
     throw error;
   }
-  return { endpoint, server, swf, client: new WorkflowClient({ client: swf, domain: EXAMPLES_DOMAIN }), workers, close };
+  return { endpoint, server, swf, client: new WorkflowClient({ client: swf, domain: EXAMPLES_DOMAIN }), workers, addWorker, close };
 }
 
 /** How long `close()` waits for workers polling a server we do not own (whose long polls last up to 60 s). */

@@ -1,0 +1,4 @@
+/** The signal a signup waits for; shared by the workflow (both versions) and the starter. */
+import { defineSignal } from '@swirl/workflow';
+
+export const emailConfirmed = defineSignal('emailConfirmed');
