@@ -107,7 +107,8 @@ export function decisionTaskPage(
   nextPageToken: string | undefined,
 ): Record<string, unknown> {
   const previousStartedEventId = execution.previousStartedEventId;
-  const fromEventId = options.startAtPreviousStartedEvent === true && previousStartedEventId > 0 ? previousStartedEventId : 1;
+  const fromEventId =
+    options.startAtPreviousStartedEvent === true && previousStartedEventId > 0 ? firstEventAtOrAfterTimeOf(rt, execution, previousStartedEventId) : 1;
   const page = historyPage(rt, execution, {
     kind: 'PollForDecisionTask',
     fromEventId,
@@ -126,6 +127,26 @@ export function decisionTaskPage(
     ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
     previousStartedEventId,
   };
+}
+
+/**
+ * `startAtPreviousStartedEvent` keeps the events whose timestamp is at or after the previous
+ * DecisionTaskStarted's, so earlier events recorded in the same millisecond are included.
+ * Timestamps never decrease along event ids, so a binary search finds the first one in O(log n) reads.
+ */
+function firstEventAtOrAfterTimeOf(rt: Runtime, execution: ExecutionRecord, eventId: number): number {
+  const timestampOf = (id: number): number | undefined =>
+    rt.store.readEvents(execution.domain, execution.workflowId, execution.runId, id, id)[0]?.eventTimestamp;
+  const since = timestampOf(eventId);
+  if (since === undefined) return 1;
+  let low = 1;
+  let high = eventId;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((timestampOf(middle) ?? since) >= since) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /** Forgets the open decision task: its queue entry, token and deadlines. */
