@@ -237,3 +237,30 @@ describe('createWorkflowRegistry', () => {
     expect(() => createWorkflowRegistry([EchoChild, Impostor])).toThrow('Workflow type EchoChild version 1 is declared by both EchoChild and Impostor');
   });
 });
+
+describe('running workflow code to quiescence', () => {
+  class Nested extends Workflow<void, string> {
+    static readonly type = { name: 'Nested', version: '1' };
+    async #depth(level: number): Promise<string> {
+      if (level === 0) return this.activities(Greetings).greet('deep');
+      const inner = await this.#depth(level - 1);
+      await Promise.resolve();
+      return inner;
+    }
+    async execute(): Promise<string> {
+      await this.sleep('1s');
+      const [first, second] = await Promise.all([this.#depth(8), this.#depth(3)]);
+      return `${first}|${second}`;
+    }
+  }
+
+  it('lets nested async helpers finish before the next event and before deciding', async () => {
+    const driver = new WorkflowDriver(Nested);
+    await driver.decide();
+    driver.history.fireTimer('t1');
+    expect(summarize(await driver.decide()).map((decision) => decision.attrs.activityId)).toEqual(['a1', 'a2']);
+    driver.history.completeActivity('a2', '"two"');
+    driver.history.completeActivity('a1', '"one"');
+    expect(completedWith(await driver.decide())).toBe('one|two');
+  });
+});
