@@ -150,7 +150,6 @@ export class Pipeline extends Workflow<number, string[]> {
     return results;
   }
 }
-export const ALL_WORKFLOWS = [KitchenSink, Echo, Sleeper, Countdown, Rejecting, Cancellable, Pipeline];
 
 /** Works for a while; in a process started with SWIRL_E2E_HANG=1 it never finishes (until killed). */
 export class Fragile extends Activities {
@@ -178,3 +177,22 @@ export class Resilient extends Workflow<string, string> {
     return this.activities(Fragile, { retry: { initialInterval: '1s', maximumAttempts: 3 } }).work(job);
   }
 }
+
+/** Activities, timers, markers and side effects one after another: its history has a single possible order (no uuid4 or random: those are seeded from the runId). */
+export class Sequential extends Workflow<number, string[]> {
+  static readonly type = { name: 'Sequential', version: '1', taskList: TASK_LIST, executionStartToCloseTimeout: '5m', taskStartToCloseTimeout: '10s' };
+  readonly #kitchen = this.activities(Kitchen);
+
+  async execute(steps: number): Promise<string[]> {
+    const results: string[] = [];
+    for (let step = 0; step < steps; step += 1) {
+      results.push(await this.#kitchen.greet(`step ${step}`));
+      if (step % 2 === 0) await this.sleep(0);
+      this.recordMarker('progress', { step });
+    }
+    results.push(String(this.sideEffect(() => 7)));
+    return results;
+  }
+}
+
+export const ALL_WORKFLOWS = [KitchenSink, Echo, Sleeper, Countdown, Rejecting, Cancellable, Pipeline, Sequential];
