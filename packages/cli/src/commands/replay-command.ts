@@ -1,73 +1,57 @@
 /**
  * `swirl replay <files or folders> --workflows <module>`: replays recorded histories against the
- * current workflow code and exits 1 when any of them no longer matches (non-determinism).
+ * current workflow code with @swirl/testing's `replayHistories`, and exits 1 when any of them no
+ * longer matches (non-determinism) or cannot be replayed.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadHistory, type LoadedHistory } from '@swirl/testing';
+import { replayHistories, type ReplayOptions } from '@swirl/testing';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { CliUsageError, formatErrorLine } from '../cli-error.js';
 import { CommandContext } from '../command-context.js';
 
-/** `replayHistory({ workflows }, history)` from @swirl/testing: resolves, or throws NonDeterminismError. */
-/** A workflow class as the replayer receives it. */
-type WorkflowConstructor = abstract new (...args: never[]) => unknown;
-
-type ReplayHistory = (options: { workflows: readonly WorkflowConstructor[] }, history: LoadedHistory) => Promise<unknown>;
+/** A workflow class, as the replayer takes it. */
+type WorkflowClass = ReplayOptions['workflows'][number];
 
 export class ReplayFailedError extends Error {
   override readonly name = 'ReplayFailedError';
 }
 
-async function historyFiles(paths: readonly string[], cwd: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const path of paths) {
-    const absolute = resolve(cwd, path);
-    const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
-      throw new CliUsageError(`cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`);
-    });
-    if (info.isDirectory()) {
-      const entries = await readdir(absolute, { recursive: true, withFileTypes: true });
-      files.push(
-        ...entries
-          .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
-          .map((entry) => join(entry.parentPath, entry.name))
-          .sort(),
-      );
-    } else {
-      files.push(absolute);
-    }
-  }
-  if (files.length === 0) throw new CliUsageError(`no .json history files in ${paths.join(', ')}`);
-  return files;
+interface FileOutcome {
+  readonly file: string;
+  readonly ok: boolean;
+  readonly events?: number;
+  readonly error?: string;
 }
 
-function isWorkflowClass(value: unknown): value is WorkflowConstructor {
+async function requireExisting(paths: readonly string[], cwd: string): Promise<string[]> {
+  return Promise.all(
+    paths.map(async (path) => {
+      const absolute = resolve(cwd, path);
+      await stat(absolute).catch((error: NodeJS.ErrnoException) => {
+        throw new CliUsageError(`cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`);
+      });
+      return absolute;
+    }),
+  );
+}
+
+function isWorkflowClass(value: unknown): value is WorkflowClass {
   if (typeof value !== 'function') return false;
   const prototype = (value as { prototype?: { execute?: unknown } }).prototype;
   return typeof prototype?.execute === 'function' && typeof (value as { type?: unknown }).type === 'object';
 }
 
 /** The workflow classes a module exports (each a class with `execute` and a static `type`). */
-async function loadWorkflows(modulePath: string, cwd: string): Promise<WorkflowConstructor[]> {
-  const url = pathToFileURL(resolve(cwd, modulePath)).href;
-  const module = (await import(url)) as Record<string, unknown>;
+async function loadWorkflows(modulePath: string, cwd: string): Promise<WorkflowClass[]> {
+  const module = (await import(pathToFileURL(resolve(cwd, modulePath)).href)) as Record<string, unknown>;
   const workflows = Object.values(module).filter(isWorkflowClass);
   if (workflows.length === 0) {
     throw new CliUsageError(`${modulePath} exports no workflow classes (classes with execute() and a static type)`);
   }
   return workflows;
-}
-
-async function resolveReplayHistory(): Promise<ReplayHistory> {
-  const testing = (await import('@swirl/testing')) as Record<string, unknown>;
-  const replay = testing['replayHistory'];
-  if (typeof replay !== 'function') {
-    throw new Error('this build of @swirl/testing has no replayHistory; replay needs it');
-  }
-  return replay as ReplayHistory;
 }
 
 export function registerReplayCommand(program: Command, io: CliIo): void {
@@ -77,22 +61,24 @@ export function registerReplayCommand(program: Command, io: CliIo): void {
     .requiredOption('--workflows <module>', 'module that exports the workflow classes')
     .action(async (paths: string[], flags: { workflows: string }, command: Command) => {
       const ctx = new CommandContext(command, io);
-      const files = await historyFiles(paths, io.cwd);
+      const targets = await requireExisting(paths, io.cwd);
       const workflows = await loadWorkflows(flags.workflows, io.cwd);
-      const replayHistory = await resolveReplayHistory();
-      const outcomes: Array<{ file: string; ok: boolean; events?: number; error?: string }> = [];
-      for (const file of files) {
-        const shown = relative(io.cwd, file) || file;
-        try {
-          const history = await loadHistory(file);
-          await replayHistory({ workflows }, history);
-          outcomes.push({ file: shown, ok: true, events: history.events.length });
-        } catch (error) {
-          outcomes.push({ file: shown, ok: false, error: formatErrorLine(error).replace(/^error: /, '') });
+      const outcomes: FileOutcome[] = [];
+      for (const target of targets) {
+        for await (const outcome of replayHistories({ workflows }, target)) {
+          const file = relative(io.cwd, outcome.source ?? target) || target;
+          outcomes.push(
+            outcome.error === undefined
+              ? { file, ok: true, ...(outcome.result && { events: outcome.result.events }) }
+              : { file, ok: false, error: formatErrorLine(outcome.error).replace(/^error: /, '') },
+          );
         }
       }
+      if (outcomes.length === 0) throw new CliUsageError(`no .json history files in ${paths.join(', ')}`);
       ctx.print(outcomes, () =>
-        outcomes.map((outcome) => (outcome.ok ? `ok    ${outcome.file} (${outcome.events} events)` : `FAIL  ${outcome.file}: ${outcome.error}`)).join('\n') + '\n',
+        outcomes
+          .map((outcome) => (outcome.ok ? `ok    ${outcome.file} (${outcome.events} events)\n` : `FAIL  ${outcome.file}: ${outcome.error}\n`))
+          .join(''),
       );
       const failed = outcomes.filter((outcome) => !outcome.ok).length;
       if (failed > 0) throw new ReplayFailedError(`${failed} of ${outcomes.length} histories failed to replay`);
