@@ -4,7 +4,7 @@
  * runtime builds with `buildDecision` and validates each response as a whole.
  */
 import type { Decision, DecisionType } from '@aws-sdk/client-swf';
-import { decisionAttributesKey, decisionListSchema, decisionSchema, formatValidationError } from '@swirl/core';
+import { DECISION_PAYLOAD_FIELDS, decisionAttributesKey, decisionListSchema, decisionSchema, formatValidationError } from '@swirl/core';
 
 /** The SDK attributes type of one decision type. */
 export type DecisionAttributesOf<T extends DecisionType> = NonNullable<Decision[`${Uncapitalize<T>}DecisionAttributes` & keyof Decision]>;
@@ -36,6 +36,25 @@ export function validateDecision(decision: Decision): Decision {
 export function validateDecisionList(decisions: readonly Decision[]): void {
   const parsed = decisionListSchema.safeParse(decisions);
   if (!parsed.success) throw new InvalidDecisionError(`Invalid decision list: ${formatValidationError(parsed.error, decisions)}`);
+}
+
+/** A copy of `decision` without its payload fields (input, result, details, control). */
+function withoutPayloads(decision: Decision): Decision {
+  const type = decision.decisionType as DecisionType;
+  const key = decisionAttributesKey(type);
+  const attributes = (decision as unknown as Record<string, Record<string, unknown> | undefined>)[key];
+  if (!attributes) return decision;
+  const stripped = { ...attributes };
+  for (const field of DECISION_PAYLOAD_FIELDS[type]) delete stripped[field];
+  return { ...decision, [key]: stripped } as Decision;
+}
+
+/**
+ * Validates everything but payload sizes: payloads are still plain here, and the worker checks
+ * their size after its codecs (compression may shrink them below the limit).
+ */
+export function validateDecisionShapes(decisions: readonly Decision[]): void {
+  validateDecisionList(decisions.map(withoutPayloads));
 }
 
 const build =

@@ -271,6 +271,20 @@ describe('decision lists', () => {
   });
 });
 
+describe('payloads larger than SWF allows', () => {
+  class Big extends Workflow<void, string> {
+    static readonly type = { name: 'Big', version: '1' };
+    async execute(): Promise<string> {
+      return 'x'.repeat(40_000);
+    }
+  }
+
+  it('go out from the runtime unchecked: the worker checks sizes after its codecs, which may shrink them', async () => {
+    const [complete] = summarize(await new WorkflowDriver(Big).decide());
+    expect(String(complete?.attrs.result)).toHaveLength(40_002);
+  });
+});
+
 describe('typed decision builders (the low road)', () => {
   it('builds each decision in the SDK shape', () => {
     expect(decisions.startTimer({ timerId: 'wake', startToFireTimeout: '60' })).toEqual({

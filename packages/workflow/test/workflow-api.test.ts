@@ -264,3 +264,25 @@ describe('running workflow code to quiescence', () => {
     expect(completedWith(await driver.decide())).toBe('one|two');
   });
 });
+
+describe('activity timeouts', () => {
+  class Heartbeating extends Workflow<void, unknown> {
+    static readonly type = { name: 'Heartbeating', version: '1' };
+    async execute(): Promise<unknown> {
+      try {
+        return await this.activities(Greetings).greet('slow');
+      } catch (error) {
+        const cause = (error as Error).cause as { timeoutType?: string; lastHeartbeatDetails?: unknown };
+        return { timeoutType: cause.timeoutType, lastHeartbeatDetails: cause.lastHeartbeatDetails };
+      }
+    }
+  }
+
+  it('carry the timeout type and the last heartbeat details, decoded', async () => {
+    const driver = new WorkflowDriver(Heartbeating);
+    await driver.decide();
+    const startedEventId = driver.history.activityStarted('a1');
+    driver.history.add('ActivityTaskTimedOut', { scheduledEventId: driver.history.activityScheduledId('a1'), startedEventId, timeoutType: 'HEARTBEAT', details: '{"done":3}' });
+    expect(completedWith(await driver.decide())).toEqual({ timeoutType: 'HEARTBEAT', lastHeartbeatDetails: { done: 3 } });
+  });
+});

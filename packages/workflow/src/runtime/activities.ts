@@ -138,7 +138,8 @@ export class ActivityScheduler {
   timedOut(event: HistoryEvent, attributes: EventAttributes<'ActivityTaskTimedOut'>): boolean {
     const operation = this.#of(attributes.scheduledEventId, event);
     const timeoutType = attributes.timeoutType as TimeoutType;
-    const cause = new TimeoutFailure(`Activity ${operation.attributes.activityId} timed out (${timeoutType})`, timeoutType, attributes.details);
+    const lastHeartbeatDetails = this.#kernel.converter.fromPayload(attributes.details);
+    const cause = new TimeoutFailure(`Activity ${operation.attributes.activityId} timed out (${timeoutType})`, timeoutType, lastHeartbeatDetails);
     this.#attemptFailed(operation, stabilizeStack(cause));
     return true;
   }

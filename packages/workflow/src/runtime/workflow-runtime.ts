@@ -5,7 +5,7 @@
  */
 import type { Decision, HistoryEvent } from '@aws-sdk/client-swf';
 import { DecisionBatcher, jsonPayloadConverter, type DecisionBatch, type PayloadConverter } from '@swirl/core';
-import { validateDecisionList } from '../decisions.js';
+import { validateDecisionShapes } from '../decisions.js';
 import { silentLogger, type WorkflowLogger } from '../logger.js';
 import type { WorkflowClass } from '../workflow-class.js';
 import { applyEvent } from './event-handlers.js';
@@ -110,7 +110,7 @@ export class WorkflowRuntime {
     }
     const commands = await this.#run(live, false);
     const decisions = commands.map((command) => command.decision);
-    validateDecisionList(decisions);
+    validateDecisionShapes(decisions);
     this.#liveCommands = commands;
     this.#processedStartedEventId = live.startedEventId;
     const executionContext = this.#execution.executionContext();
