@@ -201,7 +201,7 @@ export class WorkflowExecution implements WorkflowContext, ExecutionKernel {
   /**
    * Runs workflow code (execute or a handler) in a microtask, so it starts on a fresh stack: errors it
    * throws carry no runtime frames and encode identically in sticky and full replays. A thrown or
-   * rejected error is classified by `#workflowError`.
+   * rejected error is classified by `workflowError`.
    */
   runUserCode(code: () => unknown, onValue: (value: unknown) => void = () => undefined): void {
     this.#progress++;
@@ -351,7 +351,10 @@ export class WorkflowExecution implements WorkflowContext, ExecutionKernel {
       tagList: options.tagList ? [...options.tagList] : info.tagList.length > 0 ? [...info.tagList] : undefined,
       lambdaRole: options.lambdaRole ?? info.lambdaRole,
     });
-    return Promise.reject(new ContinueAsNewRequest(decision));
+    const request = Promise.reject(new ContinueAsNewRequest(decision));
+    // Not propagating the request is a workflow bug, but must not become an unhandled rejection in the worker.
+    request.catch(() => undefined);
+    return request;
   }
 
   executionStarted(event: HistoryEvent, attributes: EventAttributes<'WorkflowExecutionStarted'>): boolean {
