@@ -6,6 +6,8 @@
  *   node --conditions=swirl-source --import tsx examples/record-histories.ts [hello order-saga ...]
  */
 import { join, relative } from 'node:path';
+import { recordings as approval } from './approval/recordings.js';
+import { recordings as cancellation } from './cancellation/recordings.js';
 import { recordings as fanOut } from './fan-out/recordings.js';
 import { recordings as fileProcessing } from './file-processing/recordings.js';
 import { recordings as hello } from './hello/recordings.js';
@@ -13,6 +15,7 @@ import { recordings as lambda } from './lambda/recordings.js';
 import { recordings as orderSaga } from './order-saga/recordings.js';
 import { writeHistoryFile } from './shared/export-history.js';
 import type { Recording } from './shared/recording.js';
+import { recordings as periodic } from './periodic/recordings.js';
 import { recordings as versioning } from './versioning/recordings.js';
 
 const RECORDINGS: Readonly<Record<string, readonly Recording[]>> = {
@@ -22,6 +25,9 @@ const RECORDINGS: Readonly<Record<string, readonly Recording[]>> = {
   'fan-out': fanOut,
   lambda,
   versioning,
+  approval,
+  periodic,
+  cancellation,
 };
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
