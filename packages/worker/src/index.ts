@@ -17,7 +17,7 @@
  *   workflows: [OrderWorkflow],
  *   activities: [new PaymentActivities()],
  * });
- * worker.events.on('taskFailed', (task) => metrics.increment(`swirl.${task.kind}.failed`));
+ * worker.events.on('taskFailed', (task) => console.warn(`${task.kind} task failed`, task.workflowId));
  * await worker.run(); // until SIGINT/SIGTERM or worker.shutdown(); resolves once drained
  * ```
  */

@@ -70,7 +70,11 @@ export interface WorkerOptions {
   readonly autoHeartbeat?: boolean;
   /** Heartbeat throttle when the activity type has no heartbeat timeout. @default '30s' */
   readonly defaultHeartbeatThrottleInterval?: DurationInput;
-  /** Upper bound of the heartbeat throttle (otherwise 80% of the heartbeat timeout). @default '60s' */
+  /**
+   * Upper bound of the heartbeat throttle (otherwise 80% of the registered heartbeat timeout). SWF does not
+   * tell an activity worker the heartbeatTimeout a decision chose, so if workflows override it below the
+   * registered default, set this below their smallest override. @default '60s'
+   */
   readonly maxHeartbeatThrottleInterval?: DurationInput;
   /** Request timeout of long polls; SWF holds a poll up to 60 s, so at least 70 s. @default '70s' */
   readonly pollRequestTimeout?: DurationInput;
