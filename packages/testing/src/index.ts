@@ -38,3 +38,28 @@ export { replayHistories, historyFilesIn, type ReplayOutcome, type ReplayHistori
 export { ReplayWorkflowNotFoundError, UnreplayableHistoryError } from './replay/replay-errors.js';
 export { decodeHistoryPayloads } from './replay/decode-history.js';
 export { TestEnvironment, type TestEnvironmentOptions, type TestWorkerOptions } from './environment/test-environment.js';
+export {
+  HistoryBuilder,
+  DEFAULT_HISTORY_START,
+  type HistoryBuilderOptions,
+  type WorkflowTypeRef,
+  type FailureInput,
+  type WorkflowStartedOptions,
+  type ActivityScheduledOptions,
+  type ChildInitiatedOptions,
+} from './harness/history-builder.js';
+export {
+  WorkflowHarness,
+  runDecisionTask,
+  DEFAULT_TEST_EXECUTION,
+  type DecisionTaskOptions,
+  type WorkflowHarnessOptions,
+  type DecisionTaskResult,
+} from './harness/workflow-harness.js';
+export {
+  MockActivityContext,
+  runActivity,
+  type MockActivityContextOptions,
+  type RunActivityOptions,
+  type ActivityMethodName,
+} from './activity/mock-activity-context.js';

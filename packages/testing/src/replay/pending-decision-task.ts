@@ -30,20 +30,35 @@ function hasUndecidedInput(events: readonly HistoryEvent[]): boolean {
 export function withPendingDecisionTask(events: readonly HistoryEvent[]): readonly HistoryEvent[] {
   const last = events.at(-1);
   if (!last || isCloseEvent(last) || last.eventType === 'DecisionTaskStarted' || !hasUndecidedInput(events)) return events;
+  return withStartedDecisionTask(events);
+}
+
+/** Id of a DecisionTaskScheduled not yet started (SWF schedules no second task meanwhile), or undefined. */
+function unstartedDecisionTask(events: readonly HistoryEvent[]): number | undefined {
+  const last = events.findLast((candidate) => candidate.eventType?.startsWith('DecisionTask'));
+  return last?.eventType === 'DecisionTaskScheduled' ? last.eventId : undefined;
+}
+
+/**
+ * `events` followed by the next decision task, started: a DecisionTaskScheduled (unless one is
+ * waiting to start) and its DecisionTaskStarted, stamped with the last event's time.
+ */
+export function withStartedDecisionTask(events: readonly HistoryEvent[]): HistoryEvent[] {
+  const last = events.at(-1);
   const started = events[0]?.workflowExecutionStartedEventAttributes;
-  const at = last.eventTimestamp ?? new Date(0);
-  const nextId = (last.eventId ?? events.length) + 1;
+  const at = last?.eventTimestamp ?? new Date(0);
+  const lastId = last?.eventId ?? 0;
   const tail: HistoryEvent[] = [];
-  let scheduledEventId = last.eventId ?? 0;
-  if (last.eventType !== 'DecisionTaskScheduled') {
-    scheduledEventId = nextId;
+  let scheduledEventId = unstartedDecisionTask(events);
+  if (scheduledEventId === undefined) {
+    scheduledEventId = lastId + 1;
     tail.push(
-      event(nextId, at, 'DecisionTaskScheduled', {
+      event(scheduledEventId, at, 'DecisionTaskScheduled', {
         taskList: started?.taskList ?? { name: REPLAY_IDENTITY },
         startToCloseTimeout: started?.taskStartToCloseTimeout ?? 'NONE',
       }),
     );
   }
-  tail.push(event(scheduledEventId + 1, at, 'DecisionTaskStarted', { scheduledEventId, identity: REPLAY_IDENTITY }));
+  tail.push(event(lastId + tail.length + 1, at, 'DecisionTaskStarted', { scheduledEventId, identity: REPLAY_IDENTITY }));
   return [...events, ...tail];
 }
