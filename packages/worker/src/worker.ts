@@ -4,27 +4,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import {
-  PollForActivityTaskCommand,
-  PollForDecisionTaskCommand,
-  type PollForActivityTaskCommandOutput,
-  type PollForDecisionTaskCommandOutput,
-} from '@aws-sdk/client-swf';
-import { SWF_LIMITS } from '@swirl/core';
 import { WorkflowRuntime, createWorkflowRegistry, type WorkflowClass, type WorkflowRegistry } from '@swirl/workflow';
 import type { Logger } from 'pino';
 import { ActivityExecutor } from './activity-executor.js';
+import { createActivityPoller } from './activity-poller.js';
 import { ActivityRegistry } from './activity-registry.js';
 import { DecisionExecutor, type DecidingRuntime } from './decision-executor.js';
+import { createDecisionPoller } from './decision-poller.js';
 import { HistoryPager } from './history-pager.js';
 import { resolveWorkerOptions, type ResolvedWorkerOptions, type WorkerOptions } from './options.js';
 import { PayloadPipeline } from './payload-pipeline.js';
-import { PollLoop } from './poll-loop.js';
 import { PollTimeoutCheck } from './poll-timeout-check.js';
 import { Registrar } from './registrar.js';
 import { StickyCache, type StickyCacheStats } from './sticky-cache.js';
 import { TaskSlots } from './task-slots.js';
-import { WorkerEvents, type PollKind } from './worker-events.js';
+import { WorkerEvents } from './worker-events.js';
 
 export type WorkerState = 'CREATED' | 'RUNNING' | 'STOPPING' | 'STOPPED';
 
@@ -224,50 +218,31 @@ export class Worker {
     this.events.emit('drained');
   }
 
-  #decisionLoop(kind: PollKind, taskList: string): PollLoop<PollForDecisionTaskCommandOutput> {
-    const { client, domain, identity, pollRequestTimeout } = this.#options;
-    return new PollLoop({
-      ref: { kind, taskList },
-      slots: this.#decisionSlots,
-      stopSignal: this.#stop.signal,
-      logger: this.#logger.child({ taskList, poller: kind }),
-      events: this.events,
-      poll: async () => {
-        const task = await client.send(
-          new PollForDecisionTaskCommand({
-            domain,
-            taskList: { name: taskList },
-            identity,
-            reverseOrder: true,
-            maximumPageSize: SWF_LIMITS.maximumPageSize,
-          }),
-          { requestTimeout: pollRequestTimeout },
-        );
-        this.#timeoutCheck.checkOnce();
-        return task.taskToken ? task : undefined;
-      },
-      execute: (task) => this.#decisionExecutor.execute(task, taskList),
+  #decisionLoop(kind: 'decision' | 'sticky-decision', taskList: string) {
+    return createDecisionPoller({ ...this.#pollerCommon(), kind, taskList, slots: this.#decisionSlots, executor: this.#decisionExecutor });
+  }
+
+  #activityLoop() {
+    return createActivityPoller({
+      ...this.#pollerCommon(),
+      taskList: this.activityTaskList,
+      slots: this.#activitySlots,
+      executor: this.#activityExecutor,
     });
   }
 
-  #activityLoop(): PollLoop<PollForActivityTaskCommandOutput> {
+  #pollerCommon() {
     const { client, domain, identity, pollRequestTimeout } = this.#options;
-    const taskList = this.activityTaskList;
-    return new PollLoop({
-      ref: { kind: 'activity', taskList },
-      slots: this.#activitySlots,
+    return {
+      client,
+      domain,
+      identity,
+      requestTimeoutMs: pollRequestTimeout,
+      timeoutCheck: this.#timeoutCheck,
       stopSignal: this.#stop.signal,
-      logger: this.#logger.child({ taskList, poller: 'activity' }),
+      logger: this.#logger,
       events: this.events,
-      poll: async () => {
-        const task = await client.send(new PollForActivityTaskCommand({ domain, taskList: { name: taskList }, identity }), {
-          requestTimeout: pollRequestTimeout,
-        });
-        this.#timeoutCheck.checkOnce();
-        return task.taskToken ? task : undefined;
-      },
-      execute: (task) => this.#activityExecutor.execute(task),
-    });
+    };
   }
 
   /** After shutdown starts, waits the grace time, then aborts the activities still running. */

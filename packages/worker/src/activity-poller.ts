@@ -1,0 +1,42 @@
+/** Long-polls the activity task list and hands each task to the ActivityExecutor. */
+import { PollForActivityTaskCommand, type PollForActivityTaskCommandOutput, type SWFClient } from '@aws-sdk/client-swf';
+import type { Logger } from 'pino';
+import type { ActivityExecutor } from './activity-executor.js';
+import { PollLoop } from './poll-loop.js';
+import type { PollTimeoutCheck } from './poll-timeout-check.js';
+import type { TaskSlots } from './task-slots.js';
+import type { WorkerEvents } from './worker-events.js';
+
+export interface ActivityPollerOptions {
+  readonly client: SWFClient;
+  readonly domain: string;
+  readonly taskList: string;
+  readonly identity: string;
+  readonly requestTimeoutMs: number;
+  readonly slots: TaskSlots;
+  readonly executor: ActivityExecutor;
+  readonly timeoutCheck: PollTimeoutCheck;
+  readonly stopSignal: AbortSignal;
+  readonly logger: Logger;
+  readonly events: WorkerEvents;
+}
+
+export function createActivityPoller(options: ActivityPollerOptions): PollLoop<PollForActivityTaskCommandOutput> {
+  const { client, domain, taskList, identity, requestTimeoutMs } = options;
+  return new PollLoop({
+    ref: { kind: 'activity', taskList },
+    slots: options.slots,
+    stopSignal: options.stopSignal,
+    logger: options.logger.child({ taskList, poller: 'activity' }),
+    events: options.events,
+    poll: async () => {
+      const task = await client.send(new PollForActivityTaskCommand({ domain, taskList: { name: taskList }, identity }), {
+        requestTimeout: requestTimeoutMs,
+      });
+      options.timeoutCheck.checkOnce();
+      // SWF answers an empty poll without a task token.
+      return task.taskToken ? task : undefined;
+    },
+    execute: (task) => options.executor.execute(task),
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Long-polls one decision task list (the shared one or the worker's sticky one). Pages come newest
+ * first (`reverseOrder`) so a run held by the sticky cache needs only its newest events.
+ */
+import { PollForDecisionTaskCommand, type PollForDecisionTaskCommandOutput, type SWFClient } from '@aws-sdk/client-swf';
+import { SWF_LIMITS } from '@swirl/core';
+import type { Logger } from 'pino';
+import type { DecisionExecutor } from './decision-executor.js';
+import { PollLoop } from './poll-loop.js';
+import type { PollTimeoutCheck } from './poll-timeout-check.js';
+import type { TaskSlots } from './task-slots.js';
+import type { WorkerEvents } from './worker-events.js';
+
+export interface DecisionPollerOptions {
+  readonly kind: 'decision' | 'sticky-decision';
+  readonly client: SWFClient;
+  readonly domain: string;
+  readonly taskList: string;
+  readonly identity: string;
+  readonly requestTimeoutMs: number;
+  readonly slots: TaskSlots;
+  readonly executor: DecisionExecutor;
+  readonly timeoutCheck: PollTimeoutCheck;
+  readonly stopSignal: AbortSignal;
+  readonly logger: Logger;
+  readonly events: WorkerEvents;
+}
+
+export function createDecisionPoller(options: DecisionPollerOptions): PollLoop<PollForDecisionTaskCommandOutput> {
+  const { kind, client, domain, taskList, identity, requestTimeoutMs } = options;
+  return new PollLoop({
+    ref: { kind, taskList },
+    slots: options.slots,
+    stopSignal: options.stopSignal,
+    logger: options.logger.child({ taskList, poller: kind }),
+    events: options.events,
+    poll: async () => {
+      const task = await client.send(
+        new PollForDecisionTaskCommand({
+          domain,
+          taskList: { name: taskList },
+          identity,
+          reverseOrder: true,
+          maximumPageSize: SWF_LIMITS.maximumPageSize,
+        }),
+        { requestTimeout: requestTimeoutMs },
+      );
+      options.timeoutCheck.checkOnce();
+      // SWF answers an empty poll without a task token.
+      return task.taskToken ? task : undefined;
+    },
+    execute: (task) => options.executor.execute(task, taskList),
+  });
+}
