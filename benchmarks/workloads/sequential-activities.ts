@@ -61,3 +61,12 @@ export class ActivityChain extends Workflow<ActivityChainInput, number> {
     return now;
   }
 }
+
+/** A run that decides once (a one-hour timer) and then stays open: what a cached idle run costs. */
+export class HeldOpen extends Workflow<void, void> {
+  static readonly type = { ...SequentialActivities.type, name: 'HeldOpen' } as const;
+
+  async execute(): Promise<void> {
+    await this.sleep('1h');
+  }
+}
