@@ -1,12 +1,21 @@
 /**
- * @swirl/testing: load recorded SWF histories in any common shape and test workflows against them.
+ * @swirl/testing: test Swirl workflows and activities. Replay recorded histories against today's
+ * code (`replayHistory`, `replayHistories`, `loadHistory`), run everything in process with virtual
+ * time (`TestEnvironment`), unit-test deciders (`WorkflowHarness`, `HistoryBuilder`,
+ * `runDecisionTask`) and activities (`runActivity`, `MockActivityContext`).
  *
  * @example
  * ```ts
- * import { loadHistory } from '@swirl/testing';
+ * import { TestEnvironment, replayHistory } from '@swirl/testing';
+ * import { ReminderWorkflow, Mailer } from './reminder.js';
  *
- * const { events, history, format } = await loadHistory('histories/order-42.json');
- * console.log(format, events.length, history);
+ * const env = await TestEnvironment.create();
+ * await env.createWorker({ taskList: 'reminders', workflows: [ReminderWorkflow], activities: [new Mailer()] });
+ * const handle = await env.client.start(ReminderWorkflow, { workflowId: 'r-1', input: { to: 'ana' } });
+ * await env.sleep('7d'); // a week of timers, in milliseconds
+ * console.log(await handle.result());
+ * await replayHistory({ workflows: [ReminderWorkflow] }, await env.exportHistory('r-1')); // throws NonDeterminismError on drift
+ * await env.teardown();
  * ```
  */
 export {
