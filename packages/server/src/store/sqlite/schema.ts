@@ -82,7 +82,7 @@ export class UnsupportedSchemaVersionError extends Error {
 }
 
 /** Brings a database to `SCHEMA_VERSION`, creating it from nothing when empty. */
-export function migrate(db: Database): void {
+export function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const found = db.prepare('SELECT version FROM schema_version').pluck().get() as number | undefined;
   const current = found ?? 0;

@@ -43,7 +43,7 @@ const parse = <T>(json: unknown): T => JSON.parse(json as string) as T;
  */
 export class SqliteStore implements Store {
   readonly path: string;
-  readonly #db: Database;
+  readonly #db: Database.Database;
   readonly #executions: ExecutionCache;
   readonly #domains = new Map<string, DomainRecord>();
   readonly #sql: ReturnType<typeof prepareStatements>;
@@ -232,7 +232,7 @@ export class SqliteStore implements Store {
   }
 }
 
-function prepareStatements(db: Database) {
+function prepareStatements(db: Database.Database) {
   const pluck = (source: string): Statement => db.prepare(source).pluck();
   return {
     begin: db.prepare('BEGIN IMMEDIATE'),
