@@ -30,7 +30,7 @@ async function runDemo(run: LocalRun, external: boolean): Promise<void> {
   const order = unshippableOrder(`demo-${Date.now().toString(36)}`);
   const workflowId = `order-${order.orderId}`;
   const handle = await run.client.start(OrderSagaWorkflow, { workflowId, input: order });
-  say(`Started ${workflowId} (run ${handle.runId}): ${order.lines.length} line, ${order.amountCents / 100} EUR, ship to ${order.shipTo.city}, ${order.shipTo.country}`);
+  say(`Started ${workflowId} (run ${handle.runId}): ${order.lines.length} order line${order.lines.length === 1 ? '' : 's'}, ${order.amountCents / 100} EUR, ship to ${order.shipTo.city}, ${order.shipTo.country}`);
   say();
 
   const narrator = new EventNarrator();
@@ -60,7 +60,7 @@ async function runDemo(run: LocalRun, external: boolean): Promise<void> {
   say(`  pnpm swirl replay ${file} --workflows examples/order-saga/workflow.ts`);
   say();
   if (!external) {
-    say('The in-process server stopped with the demo. To keep the execution on a server and inspect it live, run');
+    say('The in-process server stops when the demo exits. To keep the execution on a server and inspect it live, run');
     say('`pnpm swirl server` in another terminal and `AWS_ENDPOINT_URL_SWF=http://127.0.0.1:8233 pnpm demo` in this one;');
     say('the demo then uses that server and prints these commands for its new run (`workflow list` works at any time):');
   } else {
