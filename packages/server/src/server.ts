@@ -3,18 +3,19 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { createAdminRequestHandler } from './admin/admin-routes.js';
-import type { Clock } from './clock/clock.js';
 import { SwfEngine } from './engine/swf-engine.js';
 import type { SwfEngineOptions } from './engine/swf-engine.js';
 import { FaultInjector } from './http/fault-injection.js';
 import type { FaultInjectionOptions } from './http/fault-injection.js';
 import { createRequestListener } from './http/request-listener.js';
 import { createSwfRequestHandler } from './http/swf-request-handler.js';
-import type { LambdaHandler } from './engine/runtime.js';
-import type { Store } from './store/store.js';
+import { SqliteStore } from './store/sqlite/sqlite-store.js';
 
-/** Options of {@link startServer}; everything has a default. */
-export interface StartServerOptions {
+/**
+ * Options of {@link startServer}; everything has a default. Every `SwfEngine` option passes
+ * through unchanged (`store`, `clock`, `throttling`, `decisionRateLimits`, `historyEventLimit`, ...).
+ */
+export interface StartServerOptions extends Readonly<Omit<SwfEngineOptions, 'logger'>> {
   /**
    * TCP port; 0 picks a free one (read it back from `server.port`).
    * @default 0
@@ -25,29 +26,19 @@ export interface StartServerOptions {
    * @default '127.0.0.1'
    */
   readonly host?: string;
-  /** @default new RealClock() */
-  readonly clock?: Clock;
-  /** @default new MemoryStore() */
-  readonly store?: Store;
+  /**
+   * A SQLite file the server opens as its durable store (created when missing) and closes after
+   * the engine on `close()`. Exclusive with `store`, whose owner closes it.
+   * @default undefined (the engine's default `MemoryStore`)
+   */
+  readonly databasePath?: string;
   /**
    * Root logger: one line per request at debug, client faults at info, internal errors at error.
    * @default pino at level `warn`
    */
   readonly logger?: Logger;
-  /**
-   * Account id used in ARNs.
-   * @default '123456789012'
-   */
-  readonly accountId?: string;
-  /**
-   * How long an empty poll is held before answering without a task.
-   * @default 60_000, as on the real service
-   */
-  readonly longPollTimeoutMs?: number;
   /** Answer a fraction of calls with ThrottlingException or HTTP 503, for resilience tests. */
   readonly faultInjection?: FaultInjectionOptions;
-  /** Functions that ScheduleLambdaFunction runs, by name. */
-  readonly lambdaHandlers?: Readonly<Record<string, LambdaHandler>>;
 }
 
 /** A running server. */
@@ -84,8 +75,24 @@ export async function startServer(options: StartServerOptions = {}): Promise<Swi
   const host = options.host ?? '127.0.0.1';
   const requestedPort = options.port ?? 0;
   const logger = options.logger ?? pino({ name: 'swirl-server', level: 'warn' });
-  const faultInjector = options.faultInjection === undefined ? undefined : new FaultInjector(options.faultInjection);
-  const engine = new SwfEngine(engineOptions(options, logger));
+  const { port: _port, host: _host, databasePath, logger: _logger, faultInjection, ...engineOptions } = options;
+  if (databasePath !== undefined && options.store !== undefined) {
+    throw new TypeError('startServer: pass either `store` (yours to close) or `databasePath` (a SQLite file the server opens and closes), not both');
+  }
+  const faultInjector = faultInjection === undefined ? undefined : new FaultInjector(faultInjection);
+  // A store the server opened is the server's to close, after the engine that writes to it.
+  const ownedStore = databasePath === undefined ? undefined : new SqliteStore({ path: databasePath });
+  let engine: SwfEngine;
+  try {
+    engine = new SwfEngine({ ...engineOptions, logger, ...(ownedStore && { store: ownedStore }) });
+  } catch (error) {
+    ownedStore?.close();
+    throw error;
+  }
+  const stopEngine = (): void => {
+    engine.close();
+    ownedStore?.close();
+  };
 
   const listener = createRequestListener({
     swf: createSwfRequestHandler({ executor: engine, logger, faultInjector }),
@@ -101,7 +108,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Swi
   try {
     await listen(server, requestedPort, host);
   } catch (error) {
-    await engine.close();
+    stopEngine();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
@@ -113,7 +120,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Swi
     closing ??= (async () => {
       listener.stopAccepting();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      await engine.close();
+      stopEngine();
       await settleOrTimeout(listener.idle(), SHUTDOWN_GRACE_MS);
       server.closeAllConnections();
       await stopped;
@@ -123,17 +130,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Swi
   };
 
   return { endpoint, port, engine, close };
-}
-
-function engineOptions(options: StartServerOptions, logger: Logger): SwfEngineOptions {
-  return {
-    logger,
-    ...(options.clock !== undefined && { clock: options.clock }),
-    ...(options.store !== undefined && { store: options.store }),
-    ...(options.accountId !== undefined && { accountId: options.accountId }),
-    ...(options.longPollTimeoutMs !== undefined && { longPollTimeoutMs: options.longPollTimeoutMs }),
-    ...(options.lambdaHandlers !== undefined && { lambdaHandlers: options.lambdaHandlers }),
-  };
 }
 
 function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {

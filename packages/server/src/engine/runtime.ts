@@ -53,6 +53,8 @@ export class Runtime {
   readonly logger: Logger | undefined;
   readonly timeouts: TimeoutQueue;
   hooks: RuntimeHooks | undefined;
+  /** Set when the engine closes: work finishing afterwards (a lambda's outcome) is dropped, not written. */
+  closed = false;
   #scope: Scope | undefined;
   #sequence = 0;
 

@@ -169,6 +169,7 @@ export class SwfEngine {
   /** Answers waiting polls empty and stops every deadline; later calls are refused. */
   close(): void {
     this.#closed = true;
+    this.#rt.closed = true;
     this.#taskLists.releaseAll();
     this.#rt.timeouts.close();
   }

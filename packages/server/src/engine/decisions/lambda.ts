@@ -76,7 +76,9 @@ export function scheduleLambdaFunction(context: DecisionContext, attributes: Dec
     lambda.startedAt = rt.now();
     const timeoutKey = armLambdaTimeout(rt, run, lambda);
     invokeLambda(handler, input)
-      .then((outcome) =>
+      .then((outcome) => {
+        // A closed engine may have closed its store too; a restarted engine times this lambda out instead.
+        if (rt.closed) return;
         rt.atomically(() => {
           const open = current();
           if (!open) return; // timed out, or the run closed meanwhile
@@ -87,8 +89,8 @@ export function scheduleLambdaFunction(context: DecisionContext, attributes: Dec
           } else {
             recordEvent(rt, open.run, 'LambdaFunctionFailed', { scheduledEventId, startedEventId, reason: outcome.reason, details: outcome.details });
           }
-        }),
-      )
+        });
+      })
       .catch((error: unknown) => rt.logger?.error({ err: error, workflowId, runId, lambdaId: id }, 'recording a lambda outcome failed'));
   });
 }
