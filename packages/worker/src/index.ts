@@ -2,6 +2,7 @@
  * @swirl/worker: production SWF workers. A `Worker` registers your domain and types, long-polls the
  * decision, sticky and activity task lists (a slot is taken before each poll), replays workflows with
  * a sticky cache, runs activities with heartbeats and cancellation, and shuts down without losing work.
+ * `workflows` takes `Workflow` classes and `Decider`s (explicit state machines over the whole history) alike.
  *
  * @example
  * ```ts

@@ -14,7 +14,7 @@ import {
   type PayloadCodec,
   type PayloadConverter,
 } from '@swirl/core';
-import type { WorkflowClass } from '@swirl/workflow';
+import { isDecider, type WorkflowDefinition } from '@swirl/workflow';
 import { pino, type Logger } from 'pino';
 import { z } from 'zod';
 
@@ -28,8 +28,8 @@ export interface WorkerOptions {
   readonly taskList: string;
   /** Activity task list to poll. @default taskList */
   readonly activityTaskList?: string;
-  /** Workflow classes this worker decides. @default [] */
-  readonly workflows?: ReadonlyArray<WorkflowClass>;
+  /** Workflow classes and `Decider`s this worker decides (and registers). @default [] */
+  readonly workflows?: ReadonlyArray<WorkflowDefinition>;
   /** Instances of `Activities` subclasses this worker runs. @default [] */
   readonly activities?: ReadonlyArray<Activities>;
   /** Identity recorded in the task-started events (at most 256 characters). @default `${pid}@${hostname}` */
@@ -102,7 +102,13 @@ export const workerOptionsSchema = z.object({
   domain: swfName,
   taskList: swfName,
   activityTaskList: swfName.optional(),
-  workflows: z.array(z.custom<WorkflowClass>((value) => typeof value === 'function', { message: 'must be a workflow class' })).default([]),
+  workflows: z
+    .array(
+      z.custom<WorkflowDefinition>((value) => typeof value === 'function' || isDecider(value), {
+        message: 'must be a Workflow class or a Decider ({ type, decide })',
+      }),
+    )
+    .default([]),
   activities: z
     .array(z.custom<Activities>((value) => value instanceof Activities, { message: 'must be an instance of an Activities subclass' }))
     .default([]),

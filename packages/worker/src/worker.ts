@@ -4,7 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { WorkflowRuntime, createWorkflowRegistry, type WorkflowClass, type WorkflowRegistry } from '@swirl/workflow';
+import {
+  DeciderRuntime,
+  WorkflowRuntime,
+  createWorkflowRegistry,
+  isDecider,
+  type WorkflowDefinition,
+  type WorkflowRegistry,
+} from '@swirl/workflow';
 import type { Logger } from 'pino';
 import { ActivityExecutor } from './activity-executor.js';
 import { createActivityPoller } from './activity-poller.js';
@@ -45,7 +52,7 @@ export class Worker {
   readonly #logger: Logger;
   readonly #cache: StickyCache<DecidingRuntime>;
   readonly #activityRegistry: ActivityRegistry;
-  readonly #workflows: WorkflowRegistry;
+  readonly #workflows: WorkflowRegistry<WorkflowDefinition>;
   readonly #payloads: PayloadPipeline;
   readonly #stop = new AbortController();
   readonly #decisionSlots: TaskSlots;
@@ -81,15 +88,18 @@ export class Worker {
         requestTimeoutMs: options.pollRequestTimeout,
       }),
       cache: this.#cache,
-      createRuntime: (workflowType, execution, logger) =>
-        new WorkflowRuntime({
-          workflow: this.#resolveWorkflow(workflowType),
+      createRuntime: (workflowType, execution, logger) => {
+        const definition = this.#resolveWorkflow(workflowType);
+        if (isDecider(definition)) return new DeciderRuntime({ decider: definition, execution, workflowType });
+        return new WorkflowRuntime({
+          workflow: definition,
           execution,
           converter: options.payloadConverter,
           // A pino child satisfies WorkflowLogger; the runtime silences it while replaying.
           logger,
           failWorkflowOn: options.failWorkflowOn,
-        }),
+        });
+      },
       payloads: this.#payloads,
       stickyTaskList: this.stickyTaskList,
       stickyScheduleToStartTimeoutMs: options.stickyScheduleToStartTimeout,
@@ -280,7 +290,7 @@ export class Worker {
     };
   }
 
-  #resolveWorkflow(type: { name: string; version: string }): WorkflowClass {
+  #resolveWorkflow(type: { name: string; version: string }): WorkflowDefinition {
     const workflow = this.#workflows.get(type);
     if (!workflow) {
       throw new UnknownWorkflowTypeError(

@@ -69,4 +69,12 @@ describe('worker options', () => {
       /activities.0: must be an instance of an Activities subclass/,
     );
   });
+
+  it('accepts deciders beside workflow classes and refuses anything else in workflows', () => {
+    const decider = { type: { name: 'Low', version: '1' }, decide: () => ({ decisions: [] }) };
+    expect(resolveWorkerOptions({ client, domain: 'shop', taskList: 'orders', workflows: [decider] }).workflows).toEqual([decider]);
+    expect(() => resolveWorkerOptions({ client, domain: 'shop', taskList: 'orders', workflows: [{ type: { version: '1' } } as never] })).toThrow(
+      /workflows.0: must be a Workflow class or a Decider/,
+    );
+  });
 });
