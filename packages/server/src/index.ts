@@ -30,6 +30,7 @@ export type { Store } from './store/store.js';
 export { SqliteStore } from './store/sqlite/sqlite-store.js';
 export type { SqliteStoreOptions } from './store/sqlite/sqlite-store.js';
 export { SCHEMA_VERSION, UnsupportedSchemaVersionError } from './store/sqlite/schema.js';
+export { SqliteStoreOpenError } from './store/sqlite/open-error.js';
 export { AWS_DECISION_RATE_LIMITS } from './engine/rate-limits/decision-rate-limits.js';
 export type { DecisionRateLimits } from './engine/rate-limits/decision-rate-limits.js';
 export { AWS_API_BUCKETS } from './engine/rate-limits/api-throttle.js';

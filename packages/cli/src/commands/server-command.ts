@@ -1,10 +1,12 @@
 /** `swirl server`: the SWF-compatible local server in the foreground until SIGINT or SIGTERM. */
 import { once } from 'node:events';
+import { resolve } from 'node:path';
 import { startServer } from '@swirl/server';
 import type { Command } from 'commander';
+import { pino } from 'pino';
 import type { CliIo } from '../cli-io.js';
 import { CommandContext } from '../command-context.js';
-import { parseIntegerFlag } from '../parse-arguments.js';
+import { oneOf, parseIntegerFlag } from '../parse-arguments.js';
 
 function processShutdownSignal(): AbortSignal {
   const controller = new AbortController();
@@ -18,20 +20,41 @@ function processShutdownSignal(): AbortSignal {
   return controller.signal;
 }
 
+const THROTTLING = ['aws', 'off'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+interface ServerFlags {
+  readonly port: string;
+  readonly host: string;
+  readonly db?: string;
+  readonly throttling: string;
+  readonly logLevel: string;
+}
+
 export function registerServerCommand(program: Command, io: CliIo): void {
   program
     .command('server')
     .description('run the SWF-compatible local server until Ctrl-C')
     .option('--port <port>', 'TCP port (0 picks a free one)', '8233')
     .option('--host <host>', 'interface to bind', '127.0.0.1')
-    .action(async (flags: { port: string; host: string }, command: Command) => {
+    .option('--db <path>', 'keep state in this SQLite file (created when missing) across restarts; default: in memory')
+    .option('--throttling <mode>', "API rate limits: 'aws' applies the service's per-account and per-execution buckets", 'off')
+    .option('--log-level <level>', `server log level on stderr (${LOG_LEVELS.join(', ')})`, 'warn')
+    .action(async (flags: ServerFlags, command: Command) => {
       const ctx = new CommandContext(command, io);
       const port = parseIntegerFlag('--port', flags.port, 0, 65_535);
+      const throttling = oneOf('--throttling', flags.throttling.toLowerCase(), THROTTLING);
+      const level = oneOf('--log-level', flags.logLevel.toLowerCase(), LOG_LEVELS);
+      const databasePath = flags.db === undefined ? undefined : resolve(io.cwd, flags.db);
+      // pino lines go to the CLI's stderr, so stdout carries only the banner (or the JSON output).
+      const logger = pino({ name: 'swirl-server', level }, { write: (line: string) => void io.stderr.write(line) });
       const shutdown = io.shutdownSignal ?? processShutdownSignal();
-      const server = await startServer({ port, host: flags.host });
-      ctx.print({ endpoint: server.endpoint, port: server.port }, () =>
+      const server = await startServer({ port, host: flags.host, logger, throttling, ...(databasePath !== undefined && { databasePath }) });
+      ctx.print({ endpoint: server.endpoint, port: server.port, database: databasePath ?? null, throttling }, () =>
         [
           `Swirl SWF server listening on ${server.endpoint}`,
+          databasePath === undefined ? 'State is kept in memory (use --db <file> to keep it across restarts).' : `State is kept in ${databasePath}.`,
+          ...(throttling === 'aws' ? ["API throttling is on, with the service's buckets."] : []),
           'Point the AWS SDKs and CLI at it with:',
           `  export AWS_ENDPOINT_URL_SWF=${server.endpoint}`,
           'Press Ctrl-C to stop.',

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, UnsupportedSchemaVersionError } from '../../src/store/sqlite/schema.js';
+import { SqliteStoreOpenError } from '../../src/store/sqlite/open-error.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { domain, event, execution, task, workflowType } from './records.js';
 
@@ -64,6 +65,16 @@ describe('SqliteStore on a file', () => {
     db.close();
     expect(() => new SqliteStore({ path })).toThrow(UnsupportedSchemaVersionError);
     expect(() => new SqliteStore({ path })).toThrow(`schema version ${SCHEMA_VERSION + 1}, but this server reads versions up to ${SCHEMA_VERSION}`);
+  });
+
+  it('refuses a path it cannot open as a database with SqliteStoreOpenError naming the path and the reason', () => {
+    const missingDirectory = join(dir, 'missing', 'swirl.db');
+    expect(() => new SqliteStore({ path: missingDirectory })).toThrow(SqliteStoreOpenError);
+    expect(() => new SqliteStore({ path: missingDirectory })).toThrow(`Cannot open the SQLite store ${missingDirectory}: Cannot open database because the directory does not exist`);
+    expect(() => new SqliteStore({ path: dir })).toThrow(`Cannot open the SQLite store ${dir}: unable to open database file`);
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'plain text, not a database '.repeat(100));
+    expect(() => new SqliteStore({ path: text })).toThrow(`Cannot open the SQLite store ${text}: file is not a database`);
   });
 
   it('answers every lookup of the Store interface from an index, never a table scan', () => {

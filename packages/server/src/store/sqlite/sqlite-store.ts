@@ -12,7 +12,8 @@ import type {
 } from '../records.js';
 import type { Store } from '../store.js';
 import { ExecutionCache } from './execution-cache.js';
-import { migrate } from './schema.js';
+import { SqliteStoreOpenError } from './open-error.js';
+import { migrate, UnsupportedSchemaVersionError } from './schema.js';
 
 export interface SqliteStoreOptions {
   /** The database file, created when missing; `':memory:'` keeps everything in process memory. */
@@ -54,7 +55,11 @@ export class SqliteStore implements Store {
       throw new RangeError(`closedExecutionCacheSize must be an integer >= 0, got ${closedCacheSize}`);
     }
     this.path = options.path;
-    this.#db = new Database(options.path);
+    try {
+      this.#db = new Database(options.path);
+    } catch (error) {
+      throw new SqliteStoreOpenError(options.path, error);
+    }
     try {
       this.#db.pragma('journal_mode = WAL');
       // With WAL, NORMAL syncs at checkpoints: a power cut may lose the last steps, never corrupt the file.
@@ -64,7 +69,8 @@ export class SqliteStore implements Store {
       this.#sql = prepareStatements(this.#db);
     } catch (error) {
       this.#db.close();
-      throw error;
+      // SQLite opens lazily: a directory or a file that is not a database fails at the first statement.
+      throw error instanceof UnsupportedSchemaVersionError ? error : new SqliteStoreOpenError(options.path, error);
     }
     this.#executions = new ExecutionCache(closedCacheSize);
     this.#load();
