@@ -14,6 +14,8 @@ type ActivityTimeoutType = 'SCHEDULE_TO_START' | 'SCHEDULE_TO_CLOSE' | 'START_TO
 /** Queues a just-recorded ActivityTaskScheduled and arms its SCHEDULE_TO_* deadlines. */
 export function queueActivityTask(rt: Runtime, execution: ExecutionRecord, activity: ActivityState): void {
   execution.activities[activity.activityId] = activity;
+  // The API reference defines it as the time the latest activity task was scheduled.
+  execution.latestActivityTaskTimestamp = activity.scheduledAt;
   rt.enqueueTask({
     key: activityTaskKey(execution, activity.scheduledEventId),
     domain: execution.domain,
@@ -38,7 +40,6 @@ export function startActivityTask(rt: Runtime, execution: ExecutionRecord, activ
   activity.startedEventId = startedEventId;
   activity.startedAt = now;
   activity.taskToken = taskToken;
-  execution.latestActivityTaskTimestamp = now;
   rt.store.saveTaskToken({
     token: taskToken,
     kind: 'activity',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { VirtualClock } from '../../src/clock/virtual-clock.js';
 import { ACTIVITIES, DECISIONS, Driver, WORKFLOW, completeWorkflow, expectSwfError, lastOfType, registerFixtures, scheduleActivity, startConformance } from './harness.js';
 import type { Conformance } from './harness.js';
 
@@ -132,7 +133,32 @@ describe('workflow executions over HTTP', () => {
     expect(described.latestExecutionContext).toBe('step-1');
   });
 
-  it.todo('sets latestActivityTaskTimestamp when an activity task is scheduled, as the API reference defines it (ENGINE sets it when the task is started)');
+  it('sets latestActivityTaskTimestamp when an activity task is scheduled, as the API reference defines it, not when it starts', async () => {
+    const clock = new VirtualClock(Date.UTC(2025, 0, 1));
+    const own = await startConformance({ clock });
+    try {
+      await registerFixtures(own.swf, DOMAIN);
+      const ownDriver = new Driver(own.swf, DOMAIN);
+      const runId = await ownDriver.start('stamped');
+      const describe = () => own.swf.describeWorkflowExecution({ domain: DOMAIN, execution: { workflowId: 'stamped', runId } });
+      expect((await describe()).latestActivityTaskTimestamp).toBeUndefined();
+
+      await ownDriver.pollAndDecide([scheduleActivity('a1')]);
+      const firstScheduled = lastOfType(await ownDriver.history('stamped', runId), 'ActivityTaskScheduled').eventTimestamp;
+      expect((await describe()).latestActivityTaskTimestamp).toEqual(firstScheduled);
+
+      await clock.advance(5_000);
+      const task = await ownDriver.pollActivity();
+      expect((await describe()).latestActivityTaskTimestamp).toEqual(new Date(Date.UTC(2025, 0, 1)));
+
+      await clock.advance(5_000);
+      await own.swf.respondActivityTaskCompleted({ taskToken: task.taskToken });
+      await ownDriver.pollAndDecide([scheduleActivity('a2')]);
+      expect((await describe()).latestActivityTaskTimestamp).toEqual(new Date(Date.UTC(2025, 0, 1, 0, 0, 10)));
+    } finally {
+      await own.close();
+    }
+  });
 
   it('pages history with maximumPageSize and nextPageToken, and reverses it with reverseOrder', async () => {
     const runId = await driver.start('paged');
