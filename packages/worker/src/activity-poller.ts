@@ -1,10 +1,10 @@
 /** Long-polls the activity task list and hands each task to the ActivityExecutor. */
 import { PollForActivityTaskCommand, type PollForActivityTaskCommandOutput, type SWFClient } from '@aws-sdk/client-swf';
+import type PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import type { ActivityExecutor } from './activity-executor.js';
 import { PollLoop } from './poll-loop.js';
 import type { PollTimeoutCheck } from './poll-timeout-check.js';
-import type { TaskSlots } from './task-slots.js';
 import type { WorkerEvents } from './worker-events.js';
 
 export interface ActivityPollerOptions {
@@ -13,7 +13,8 @@ export interface ActivityPollerOptions {
   readonly taskList: string;
   readonly identity: string;
   readonly requestTimeoutMs: number;
-  readonly slots: TaskSlots;
+  /** The executor's queue; a slot is taken before each poll. */
+  readonly queue: PQueue;
   readonly executor: ActivityExecutor;
   readonly timeoutCheck: PollTimeoutCheck;
   readonly stopSignal: AbortSignal;
@@ -25,7 +26,7 @@ export function createActivityPoller(options: ActivityPollerOptions): PollLoop<P
   const { client, domain, taskList, identity, requestTimeoutMs } = options;
   return new PollLoop({
     ref: { kind: 'activity', taskList },
-    slots: options.slots,
+    queue: options.queue,
     stopSignal: options.stopSignal,
     logger: options.logger.child({ taskList, poller: 'activity' }),
     events: options.events,

@@ -4,11 +4,11 @@
  */
 import { PollForDecisionTaskCommand, type PollForDecisionTaskCommandOutput, type SWFClient } from '@aws-sdk/client-swf';
 import { SWF_LIMITS } from '@swirl/core';
+import type PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import type { DecisionExecutor } from './decision-executor.js';
 import { PollLoop } from './poll-loop.js';
 import type { PollTimeoutCheck } from './poll-timeout-check.js';
-import type { TaskSlots } from './task-slots.js';
 import type { WorkerEvents } from './worker-events.js';
 
 export interface DecisionPollerOptions {
@@ -18,7 +18,8 @@ export interface DecisionPollerOptions {
   readonly taskList: string;
   readonly identity: string;
   readonly requestTimeoutMs: number;
-  readonly slots: TaskSlots;
+  /** The executor's queue; a slot is taken before each poll. */
+  readonly queue: PQueue;
   readonly executor: DecisionExecutor;
   readonly timeoutCheck: PollTimeoutCheck;
   readonly stopSignal: AbortSignal;
@@ -30,7 +31,7 @@ export function createDecisionPoller(options: DecisionPollerOptions): PollLoop<P
   const { kind, client, domain, taskList, identity, requestTimeoutMs } = options;
   return new PollLoop({
     ref: { kind, taskList },
-    slots: options.slots,
+    queue: options.queue,
     stopSignal: options.stopSignal,
     logger: options.logger.child({ taskList, poller: kind }),
     events: options.events,

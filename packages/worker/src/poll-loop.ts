@@ -1,17 +1,20 @@
 /**
- * One long-poll loop: take a slot, poll, hand a task to its executor (which keeps the slot until the
- * task ends), repeat. Empty polls loop at once (the long poll itself is the wait); failures back off
- * with full jitter. Stopping never cuts a poll short: the task it returns is still executed.
+ * One long-poll loop. The executor's p-queue bounds its tasks: each poll runs as a queue job, so it
+ * starts only once the job holds a slot (SWF starts a task's timeouts the moment the poll returns
+ * it, so a task must never wait for capacity), and a task the poll returns runs in that same slot.
+ * Empty polls loop at once (the long poll itself is the wait); failures back off with full jitter
+ * outside the slot. Stopping never cuts a poll short: the task it returns is still executed.
  */
+import type PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import { Backoff, sleep } from './backoff.js';
 import { describeError, isSwfError } from './sdk-errors.js';
-import type { TaskSlots } from './task-slots.js';
 import type { PollRef, WorkerEvents } from './worker-events.js';
 
 export interface PollLoopOptions<Task> {
   readonly ref: PollRef;
-  readonly slots: TaskSlots;
+  /** The executor's queue: its `concurrency` bounds polls in flight plus tasks running, shared by every loop feeding it. */
+  readonly queue: PQueue;
   /** One long poll; `undefined` when it answered empty. */
   readonly poll: () => Promise<Task | undefined>;
   /** Runs a task to its end; must not reject (executors handle and report their own errors). */
@@ -23,64 +26,79 @@ export interface PollLoopOptions<Task> {
   readonly stopSignal: AbortSignal;
 }
 
+/** How one poll ended, reported to the loop as soon as the poll answers. */
+type PollResult<Task> =
+  | { readonly kind: 'task'; readonly task: Task }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'failed'; readonly retryInMs: number }
+  /** The job got its slot after shutdown started: it did not poll. */
+  | { readonly kind: 'stopped' };
+
 export class PollLoop<Task> {
   readonly #options: PollLoopOptions<Task>;
   readonly #backoff: Backoff;
-  readonly #running = new Set<Promise<void>>();
+  readonly #jobs = new Set<Promise<void>>();
 
   constructor(options: PollLoopOptions<Task>) {
     this.#options = options;
     this.#backoff = options.backoff ?? new Backoff();
   }
 
-  /** Tasks this loop handed to its executor that have not finished yet. */
-  get runningTasks(): number {
-    return this.#running.size;
-  }
-
   /** Polls until stopped; resolves once the last poll returned and every task it started has finished. */
   async run(): Promise<void> {
-    const { slots, stopSignal } = this.#options;
+    const { stopSignal } = this.#options;
     while (!stopSignal.aborted) {
-      const release = await slots.acquire();
-      if (stopSignal.aborted) {
-        release();
-        break;
-      }
-      const task = await this.#pollOnce(release);
-      if (task === undefined) continue;
-      const running = this.#options.execute(task).finally(release);
-      this.#running.add(running);
-      void running.finally(() => this.#running.delete(running));
+      const result = await this.#pollInSlot();
+      if (result.kind === 'failed') await sleep(result.retryInMs, stopSignal);
+      // An empty poll normally took the long-poll time; one that answers at once must not starve the event loop.
+      if (result.kind === 'empty') await new Promise((resolve) => setImmediate(resolve));
     }
-    await Promise.all(this.#running);
+    await Promise.all(this.#jobs);
   }
 
-  /** Returns the task, or undefined after an empty or failed poll (with the slot released). */
-  async #pollOnce(release: () => void): Promise<Task | undefined> {
-    const { ref, events, logger, stopSignal } = this.#options;
+  /** Queues a job that polls once it holds a slot and runs the polled task in it; resolves when the poll answers. */
+  #pollInSlot(): Promise<PollResult<Task>> {
+    return new Promise((answered) => {
+      const job = this.#options.queue.add(async () => {
+        if (this.#options.stopSignal.aborted) return answered({ kind: 'stopped' });
+        const result = await this.#pollOnce();
+        answered(result);
+        if (result.kind === 'task') await this.#execute(result.task);
+      });
+      this.#jobs.add(job);
+      void job.finally(() => this.#jobs.delete(job));
+    });
+  }
+
+  async #pollOnce(): Promise<PollResult<Task>> {
+    const { ref, events, logger } = this.#options;
     const startedAt = performance.now();
     events.emit('pollStarted', ref);
     let task: Task | undefined;
     try {
       task = await this.#options.poll();
     } catch (error) {
-      release();
       const retryInMs = this.#backoff.next();
       events.emit('pollFailed', { ...ref, error, retryInMs });
       this.#logPollError(error, retryInMs);
-      await sleep(retryInMs, stopSignal);
-      return undefined;
+      return { kind: 'failed', retryInMs };
     }
     this.#backoff.reset();
     events.emit('pollReturned', { ...ref, gotTask: task !== undefined, durationMs: performance.now() - startedAt });
     if (task === undefined) {
-      release();
       logger.trace('empty poll');
-      // An empty poll normally took the long-poll time; one that answers at once must not starve the event loop.
-      await new Promise((resolve) => setImmediate(resolve));
+      return { kind: 'empty' };
     }
-    return task;
+    return { kind: 'task', task };
+  }
+
+  async #execute(task: Task): Promise<void> {
+    try {
+      await this.#options.execute(task);
+    } catch (error) {
+      // Executors report their own failures; reaching here is a bug, and it must not stop the loop's drain.
+      this.#options.logger.error({ err: describeError(error) }, 'task executor threw instead of reporting the failure');
+    }
   }
 
   #logPollError(error: unknown, retryInMs: number): void {

@@ -12,6 +12,7 @@ import {
   type WorkflowDefinition,
   type WorkflowRegistry,
 } from '@swirl/workflow';
+import PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import { ActivityExecutor } from './activity-executor.js';
 import { createActivityPoller } from './activity-poller.js';
@@ -24,7 +25,6 @@ import { PayloadPipeline } from './payload-pipeline.js';
 import { PollTimeoutCheck } from './poll-timeout-check.js';
 import { Registrar } from './registrar.js';
 import { StickyCache, type StickyCacheStats } from './sticky-cache.js';
-import { TaskSlots } from './task-slots.js';
 import { WorkerEvents } from './worker-events.js';
 
 export type WorkerState = 'CREATED' | 'RUNNING' | 'STOPPING' | 'STOPPED';
@@ -55,8 +55,10 @@ export class Worker {
   readonly #workflows: WorkflowRegistry<WorkflowDefinition>;
   readonly #payloads: PayloadPipeline;
   readonly #stop = new AbortController();
-  readonly #decisionSlots: TaskSlots;
-  readonly #activitySlots: TaskSlots;
+  /** Bounds decision polls in flight plus decision tasks running, across the shared and sticky pollers. */
+  readonly #decisionQueue: PQueue;
+  /** Bounds activity polls in flight plus activity tasks running. */
+  readonly #activityQueue: PQueue;
   readonly #decisionExecutor: DecisionExecutor;
   readonly #activityExecutor: ActivityExecutor;
   readonly #timeoutCheck: PollTimeoutCheck;
@@ -76,8 +78,8 @@ export class Worker {
     this.#cache = new StickyCache<DecidingRuntime>(sticky ? options.stickyCacheSize : 0, (runId, reason) =>
       this.events.emit('cacheEviction', { runId, reason }),
     );
-    this.#decisionSlots = new TaskSlots(options.maxConcurrentDecisionTasks);
-    this.#activitySlots = new TaskSlots(options.maxConcurrentActivityTasks);
+    this.#decisionQueue = new PQueue({ concurrency: options.maxConcurrentDecisionTasks });
+    this.#activityQueue = new PQueue({ concurrency: options.maxConcurrentActivityTasks });
     this.#timeoutCheck = new PollTimeoutCheck(options.client, this.#logger);
     this.#decisionExecutor = new DecisionExecutor({
       client: options.client,
@@ -143,7 +145,7 @@ export class Worker {
     return {
       state: this.#state,
       cache: this.#cache.stats,
-      runningDecisionTasks: this.#decisionSlots.used,
+      runningDecisionTasks: this.#decisionQueue.pending,
       runningActivityTasks: this.#activityExecutor.runningTasks,
     };
   }
@@ -229,14 +231,14 @@ export class Worker {
   }
 
   #decisionLoop(kind: 'decision' | 'sticky-decision', taskList: string) {
-    return createDecisionPoller({ ...this.#pollerCommon(), kind, taskList, slots: this.#decisionSlots, executor: this.#decisionExecutor });
+    return createDecisionPoller({ ...this.#pollerCommon(), kind, taskList, queue: this.#decisionQueue, executor: this.#decisionExecutor });
   }
 
   #activityLoop() {
     return createActivityPoller({
       ...this.#pollerCommon(),
       taskList: this.activityTaskList,
-      slots: this.#activitySlots,
+      queue: this.#activityQueue,
       executor: this.#activityExecutor,
     });
   }

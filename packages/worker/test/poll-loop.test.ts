@@ -1,8 +1,8 @@
+import PQueue from 'p-queue';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { Backoff } from '../src/backoff.js';
 import { PollLoop } from '../src/poll-loop.js';
-import { TaskSlots } from '../src/task-slots.js';
 import { WorkerEvents } from '../src/worker-events.js';
 import { memoryLogger, swfError } from './fake-swf-client.js';
 
@@ -12,13 +12,18 @@ function deferred<T = void>() {
   return { promise, resolve };
 }
 
-function setup(poll: () => Promise<string | undefined>, execute: (task: string) => Promise<void>, capacity = 1) {
-  const stop = new AbortController();
+function setup(
+  poll: () => Promise<string | undefined>,
+  execute: (task: string) => Promise<void>,
+  capacity = 1,
+  queue = new PQueue({ concurrency: capacity }),
+  stop = new AbortController(),
+) {
   const events = new WorkerEvents();
   const log = memoryLogger();
   const loop = new PollLoop<string>({
     ref: { kind: 'activity', taskList: 'tl' },
-    slots: new TaskSlots(capacity),
+    queue,
     poll,
     execute,
     logger: pino({ level: 'trace' }, log.stream),
@@ -123,5 +128,50 @@ describe('PollLoop', () => {
     await loop.run();
     expect(maxConcurrent).toBeLessThanOrEqual(3);
     expect(maxConcurrent).toBeGreaterThan(1);
+  });
+
+  it('counts polls in flight against the capacity shared by every loop on one queue', async () => {
+    const queue = new PQueue({ concurrency: 2 });
+    const stop = new AbortController();
+    let inFlight = 0;
+    let maxInFlight = 0;
+    let polls = 0;
+    const tasksDone = deferred();
+    const poll = async () => {
+      polls += 1;
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight -= 1;
+      return `task-${polls}`;
+    };
+    // Three loops, two slots: after two polls return tasks that hold their slots, nobody may poll.
+    const loops = [1, 2, 3].map(() => setup(poll, () => tasksDone.promise, 2, queue, stop).loop.run());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(polls).toBe(2);
+    expect(maxInFlight).toBeLessThanOrEqual(2);
+    expect(queue.pending).toBe(2);
+    stop.abort();
+    tasksDone.resolve();
+    await Promise.all(loops);
+    expect(polls).toBe(2);
+    expect(queue.pending + queue.size).toBe(0);
+  });
+
+  it('logs an executor that throws instead of reporting, and still drains', async () => {
+    let polls = 0;
+    const { loop, stop, log } = setup(
+      async () => {
+        polls += 1;
+        if (polls === 2) stop.abort();
+        return polls === 1 ? 'task-1' : undefined;
+      },
+      async () => {
+        throw new Error('executor bug');
+      },
+      2,
+    );
+    await loop.run();
+    expect(log.entries.some((entry) => entry.level === 50 && /executor threw/.test(String(entry.msg)))).toBe(true);
   });
 });
