@@ -100,7 +100,7 @@ check "$out" 'j.events.at(-1).eventType === "DecisionTaskStarted" && j.startedEv
 token="$(field "$out" taskToken)"
 
 decisions='[{"decisionType":"ScheduleActivityTask","scheduleActivityTaskDecisionAttributes":{"activityType":{"name":"SmokeActivity","version":"1"},"activityId":"greet","input":"world"}}]'
-out="$(swf respond-decision-task-completed --task-token "$token" --decisions "$decisions")"
+out="$(swf respond-decision-task-completed --task-token="$token" --decisions "$decisions")"
 check "$out" 'Object.keys(j).length === 0' "respond-decision-task-completed accepts a ScheduleActivityTask decision"
 
 out="$(swf poll-for-activity-task --domain "$domain" --task-list name=smoke-activities --identity awscli)"
@@ -108,7 +108,7 @@ check "$out" 'j.activityId === "greet" && j.input === "world" && j.activityType.
   "poll-for-activity-task hands out the scheduled activity"
 token="$(field "$out" taskToken)"
 
-out="$(swf respond-activity-task-completed --task-token "$token" --result "hello world")"
+out="$(swf respond-activity-task-completed --task-token="$token" --result "hello world")"
 check "$out" 'Object.keys(j).length === 0' "respond-activity-task-completed is accepted"
 
 out="$(swf poll-for-decision-task --domain "$domain" --task-list name=smoke-decisions --identity awscli)"
@@ -118,7 +118,7 @@ check "$out" 'j.previousStartedEventId > 0' "the second decision task names the 
 token="$(field "$out" taskToken)"
 
 decisions='[{"decisionType":"CompleteWorkflowExecution","completeWorkflowExecutionDecisionAttributes":{"result":"done"}}]'
-swf respond-decision-task-completed --task-token "$token" --decisions "$decisions" >/dev/null
+swf respond-decision-task-completed --task-token="$token" --decisions "$decisions" >/dev/null
 
 out="$(swf get-workflow-execution-history --domain "$domain" --execution workflowId=smoke-1,runId="$run_id")"
 check "$out" 'j.events.map((e) => e.eventId).join() === j.events.map((_, i) => i + 1).join()' "history event ids run 1, 2, 3, ..."
