@@ -16,6 +16,7 @@ export function queueActivityTask(rt: Runtime, execution: ExecutionRecord, activ
   execution.activities[activity.activityId] = activity;
   // The API reference defines it as the time the latest activity task was scheduled.
   execution.latestActivityTaskTimestamp = activity.scheduledAt;
+  rt.work.queued(execution.domain, 'activity', activity.taskList.name);
   rt.enqueueTask({
     key: activityTaskKey(execution, activity.scheduledEventId),
     domain: execution.domain,
@@ -40,6 +41,16 @@ export function startActivityTask(rt: Runtime, execution: ExecutionRecord, activ
   activity.startedEventId = startedEventId;
   activity.startedAt = now;
   activity.taskToken = taskToken;
+  rt.work.unqueued(execution.domain, 'activity', activity.taskList.name, true);
+  rt.work.started({
+    kind: 'activity',
+    domain: execution.domain,
+    workflowId: execution.workflowId,
+    runId: execution.runId,
+    scheduledEventId: activity.scheduledEventId,
+    startedEventId,
+    taskList: activity.taskList.name,
+  });
   rt.store.saveTaskToken({
     token: taskToken,
     kind: 'activity',
@@ -65,6 +76,8 @@ export function startActivityTask(rt: Runtime, execution: ExecutionRecord, activ
 
 /** Removes an activity from its run: queue entry, token, deadlines. Later worker calls get UnknownResource. */
 export function closeActivity(rt: Runtime, execution: ExecutionRecord, activity: ActivityState): void {
+  if (activity.startedEventId === 0) rt.work.unqueued(execution.domain, 'activity', activity.taskList.name, false);
+  else rt.work.finished('activity', execution.runId, activity.scheduledEventId);
   rt.store.removeTask(activityTaskKey(execution, activity.scheduledEventId));
   if (activity.taskToken !== undefined) rt.store.deleteTaskToken(activity.taskToken);
   for (const kind of ['activity-schedule-to-start', 'activity-schedule-to-close', 'activity-start-to-close', 'activity-heartbeat'] as const) {

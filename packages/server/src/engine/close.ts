@@ -30,7 +30,10 @@ export function closeExecution(rt: Runtime, execution: ExecutionRecord, request:
   execution.decisionNeeded = false;
   for (const activity of Object.values(execution.activities)) closeActivity(rt, execution, activity);
   for (const timer of Object.values(execution.timers)) rt.timeouts.delete(deadlineKey(execution, 'timer', timer.timerId));
-  for (const lambda of Object.values(execution.lambdas)) rt.timeouts.delete(deadlineKey(execution, 'lambda-start-to-close', lambda.id));
+  for (const lambda of Object.values(execution.lambdas)) {
+    rt.timeouts.delete(deadlineKey(execution, 'lambda-start-to-close', lambda.id));
+    rt.work.finished('lambda', execution.runId, lambda.scheduledEventId);
+  }
   execution.timers = {};
   execution.lambdas = {};
   rt.timeouts.delete(deadlineKey(execution, 'execution-start-to-close'));

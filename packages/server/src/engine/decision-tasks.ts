@@ -41,6 +41,7 @@ export function scheduleDecisionTask(rt: Runtime, execution: ExecutionRecord): v
   };
   if (scheduleToStartTimeout !== undefined) task.scheduleToStartTimeout = scheduleToStartTimeout;
   execution.decision = task;
+  rt.work.queued(execution.domain, 'decision', taskList.name);
   rt.enqueueTask({
     key: decisionTaskKey(execution, scheduledEventId),
     domain: execution.domain,
@@ -84,6 +85,16 @@ export function startDecisionTask(rt: Runtime, execution: ExecutionRecord, ident
   task.taskToken = taskToken;
   // The decider sees every event up to here; only later ★ events make a decision pending.
   execution.decisionNeeded = false;
+  rt.work.unqueued(execution.domain, 'decision', task.taskList.name, true);
+  rt.work.started({
+    kind: 'decision',
+    domain: execution.domain,
+    workflowId: execution.workflowId,
+    runId: execution.runId,
+    scheduledEventId: task.scheduledEventId,
+    startedEventId,
+    taskList: task.taskList.name,
+  });
   rt.store.saveTaskToken({
     token: taskToken,
     kind: 'decision',
@@ -153,6 +164,8 @@ function firstEventAtOrAfterTimeOf(rt: Runtime, execution: ExecutionRecord, even
 export function clearDecisionTask(rt: Runtime, execution: ExecutionRecord): void {
   const task = execution.decision;
   if (!task) return;
+  if (task.startedEventId === 0) rt.work.unqueued(execution.domain, 'decision', task.taskList.name, false);
+  else rt.work.finished('decision', execution.runId, task.scheduledEventId);
   rt.store.removeTask(decisionTaskKey(execution, task.scheduledEventId));
   if (task.taskToken !== undefined) rt.store.deleteTaskToken(task.taskToken);
   rt.timeouts.delete(deadlineKey(execution, 'decision-schedule-to-start'));

@@ -5,6 +5,7 @@ import { armDecisionTaskDeadline } from './decision-tasks.js';
 import { armLambdaTimeout } from './decisions/lambda.js';
 import { armTimer } from './decisions/timers.js';
 import { armExecutionTimeout } from './executions.js';
+import type { OutstandingTaskKind } from './outstanding-work.js';
 import type { Runtime } from './runtime.js';
 
 /**
@@ -31,9 +32,24 @@ export function restoreFromStore(rt: Runtime): { openExecutions: number; closedE
 }
 
 function restoreOpenRun(rt: Runtime, execution: ExecutionRecord): void {
+  restoreOutstandingWork(rt, execution);
   armExecutionTimeout(rt, execution);
   if (execution.decision) armDecisionTaskDeadline(rt, execution, execution.decision);
   for (const activity of Object.values(execution.activities)) restoreActivityDeadlines(rt, execution, activity);
   for (const timer of Object.values(execution.timers)) armTimer(rt, execution, timer);
   for (const lambda of Object.values(execution.lambdas)) if (lambda.startedEventId > 0) armLambdaTimeout(rt, execution, lambda);
+}
+
+/** Enters the run's queued and started tasks (and started lambdas) into the engine's ledger. */
+function restoreOutstandingWork(rt: Runtime, execution: ExecutionRecord): void {
+  const { domain, workflowId, runId } = execution;
+  const entries: Array<{ kind: OutstandingTaskKind; scheduledEventId: number; startedEventId: number; taskList: string }> = [];
+  if (execution.decision) entries.push({ kind: 'decision', ...execution.decision, taskList: execution.decision.taskList.name });
+  for (const activity of Object.values(execution.activities)) entries.push({ kind: 'activity', ...activity, taskList: activity.taskList.name });
+  // A lambda only scheduled was never started; one started before the restart times out at its deadline.
+  for (const lambda of Object.values(execution.lambdas)) if (lambda.startedEventId > 0) entries.push({ kind: 'lambda', ...lambda, taskList: '' });
+  for (const { kind, scheduledEventId, startedEventId, taskList } of entries) {
+    if (kind !== 'lambda' && startedEventId === 0) rt.work.queued(domain, kind, taskList);
+    else rt.work.started({ kind, domain, workflowId, runId, scheduledEventId, startedEventId, taskList });
+  }
 }

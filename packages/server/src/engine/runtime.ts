@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock/clock.js';
 import type { ExecutionRecord, TaskKind, TaskRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
+import { OutstandingWork } from './outstanding-work.js';
 import type { DecisionRateLimiter } from './rate-limits/decision-rate-limits.js';
 import { TimeoutQueue } from './timeout-queue.js';
 
@@ -52,6 +53,8 @@ export class Runtime {
   readonly decisionRates: DecisionRateLimiter;
   readonly logger: Logger | undefined;
   readonly timeouts: TimeoutQueue;
+  /** Tasks queued and started, maintained where they change state (see OutstandingWork). */
+  readonly work = new OutstandingWork();
   hooks: RuntimeHooks | undefined;
   /** Set when the engine closes: work finishing afterwards (a lambda's outcome) is dropped, not written. */
   closed = false;

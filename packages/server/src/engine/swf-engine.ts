@@ -34,6 +34,7 @@ import { fault, unknownTaskToken } from './faults.js';
 import { getWorkflowExecutionHistory } from './history.js';
 import { ENGINE_LIMITS } from './limits.js';
 import type { OperationInput, OperationName } from './operations.js';
+import type { EngineStats, QueuedTaskList, StartedTask } from './outstanding-work.js';
 import { ApiThrottle, type ApiThrottlingOption } from './rate-limits/api-throttle.js';
 import { DecisionRateLimiter, type DecisionRateLimits } from './rate-limits/decision-rate-limits.js';
 import { restoreFromStore } from './recovery.js';
@@ -162,8 +163,28 @@ export class SwfEngine {
     this.#taskLists.releaseAll();
     this.#rt.timeouts.clear();
     this.#rt.decisionRates.clear();
+    this.#rt.work.clear();
     this.#apiThrottle?.clear();
     this.store.clear();
+  }
+
+  /**
+   * Counts of outstanding work: tasks handed out and not yet answered (lambda functions running),
+   * by kind, and tasks waiting for a poller. Kept up to date as tasks move, so this is O(1) and
+   * cheap enough to poll every few milliseconds.
+   */
+  stats(): EngineStats {
+    return this.#rt.work.stats();
+  }
+
+  /** The tasks behind `stats().startedTasks`, with their runs and event ids; O(started). */
+  startedTasks(): Iterable<StartedTask> {
+    return this.#rt.work.startedTasks();
+  }
+
+  /** The task lists behind `stats().queuedTasks`, with how many tasks wait on each; O(lists holding tasks). */
+  queuedTaskLists(): Iterable<QueuedTaskList> {
+    return this.#rt.work.queuedTaskLists();
   }
 
   /** Answers waiting polls empty and stops every deadline; later calls are refused. */

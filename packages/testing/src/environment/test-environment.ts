@@ -87,7 +87,7 @@ export class TestEnvironment {
     });
     const store = server.engine.store;
     this.#idle = new IdleWatch({
-      store,
+      engine: server.engine,
       busyTaskTimeoutMs: parseDuration(options.busyTaskTimeout ?? '2s'),
       isPolled: (domain, kind, taskList) => this.#isPolled(domain, kind, taskList),
     });

@@ -74,6 +74,7 @@ export function scheduleLambdaFunction(context: DecisionContext, attributes: Dec
     const startedEventId = recordEvent(rt, run, 'LambdaFunctionStarted', { scheduledEventId });
     lambda.startedEventId = startedEventId;
     lambda.startedAt = rt.now();
+    rt.work.started({ kind: 'lambda', domain, workflowId, runId, scheduledEventId, startedEventId, taskList: '' });
     const timeoutKey = armLambdaTimeout(rt, run, lambda);
     invokeLambda(handler, input)
       .then((outcome) => {
@@ -83,6 +84,7 @@ export function scheduleLambdaFunction(context: DecisionContext, attributes: Dec
           const open = current();
           if (!open) return; // timed out, or the run closed meanwhile
           rt.timeouts.delete(timeoutKey);
+          rt.work.finished('lambda', runId, scheduledEventId);
           delete open.run.lambdas[id];
           if (outcome.ok) {
             recordEvent(rt, open.run, 'LambdaFunctionCompleted', { scheduledEventId, startedEventId, result: outcome.result });
@@ -107,6 +109,7 @@ export function armLambdaTimeout(rt: Runtime, execution: ExecutionRecord, lambda
     const run = rt.store.getExecution(domain, workflowId, runId);
     const open = run?.status === 'OPEN' ? run.lambdas[id] : undefined;
     if (!run || !open || open.scheduledEventId !== scheduledEventId) return;
+    rt.work.finished('lambda', runId, scheduledEventId);
     delete run.lambdas[id];
     recordEvent(rt, run, 'LambdaFunctionTimedOut', { scheduledEventId, startedEventId, timeoutType: 'START_TO_CLOSE' });
   });
