@@ -20,8 +20,15 @@ export interface ActivityContextOptions {
   readonly recordHeartbeat: HeartbeatRecorder;
   /** Minimum time between two heartbeats sent to SWF, in milliseconds. */
   readonly heartbeatThrottleMs: number;
-  /** Called when a heartbeat could not be sent (it is retried with the next one). */
+  /** Called when a heartbeat could not be sent (it is retried with the next one). @default none */
   readonly onHeartbeatError?: (error: unknown) => void;
+  /** Called with the details of every `heartbeat()` call, before throttling (a test double records each one). @default none */
+  readonly onHeartbeat?: (details: unknown) => void;
+  /**
+   * Called once, the first time the throttle holds a heartbeat back because calls come faster than
+   * `heartbeatThrottleMs` (the worker then checks the interval against the task's real timeout). @default none
+   */
+  readonly onThrottled?: () => void;
 }
 
 const storage = new AsyncLocalStorage<ActivityContext>();
@@ -42,6 +49,7 @@ export class ActivityContext {
   readonly signal: AbortSignal;
   readonly #abortController: AbortController;
   readonly #throttle: HeartbeatThrottle;
+  readonly #onHeartbeat: ((details: unknown) => void) | undefined;
   #lastHeartbeatDetails: unknown;
   #manualCompletion = false;
 
@@ -51,14 +59,18 @@ export class ActivityContext {
     this.#abortController = abortController;
     this.signal = abortController.signal;
     const { recordHeartbeat, onHeartbeatError } = options;
-    this.#throttle = new HeartbeatThrottle(async (details) => {
-      try {
-        const outcome = await recordHeartbeat(details);
-        if (outcome !== 'OK') this.#abort(outcome);
-      } catch (error) {
-        onHeartbeatError?.(error);
-      }
-    }, options.heartbeatThrottleMs);
+    this.#onHeartbeat = options.onHeartbeat;
+    this.#throttle = new HeartbeatThrottle(
+      async (details) => {
+        try {
+          const outcome = await recordHeartbeat(details);
+          if (outcome !== 'OK') this.#abort(outcome);
+        } catch (error) {
+          onHeartbeatError?.(error);
+        }
+      },
+      { intervalMs: options.heartbeatThrottleMs, ...(options.onThrottled && { onFirstHold: options.onThrottled }) },
+    );
   }
 
   /** The context of the activity running on this call chain. Throws `NoActivityContextError` outside one. */
@@ -79,6 +91,7 @@ export class ActivityContext {
    */
   heartbeat(details?: unknown): void {
     this.#lastHeartbeatDetails = details;
+    this.#onHeartbeat?.(details);
     this.#throttle.record(details);
   }
 
@@ -117,6 +130,7 @@ export class ActivityTaskControl {
   readonly #abort: (reason: ActivityCancellationReason) => void;
   readonly #throttle: HeartbeatThrottle;
   #autoHeartbeat: NodeJS.Timeout | undefined;
+  #disposed = false;
 
   /** @internal */
   constructor(context: ActivityContext, abort: (reason: ActivityCancellationReason) => void, throttle: HeartbeatThrottle) {
@@ -132,9 +146,33 @@ export class ActivityTaskControl {
 
   /** Heartbeats every `intervalMs` with the latest details until disposed. */
   startAutoHeartbeat(intervalMs: number): void {
-    if (this.#autoHeartbeat) return;
+    if (this.#autoHeartbeat || this.#disposed) return;
     this.#autoHeartbeat = setInterval(() => this.context.heartbeat(this.context.lastHeartbeatDetails), intervalMs);
     this.#autoHeartbeat.unref();
+  }
+
+  /** The heartbeat throttle interval in milliseconds. */
+  get heartbeatIntervalMs(): number {
+    return this.#throttle.intervalMs;
+  }
+
+  /**
+   * Changes the throttle interval (and the automatic heartbeat's, if running), e.g. once the worker has
+   * learned the heartbeat timeout the scheduling decision chose. Ignored after `dispose()`.
+   */
+  setHeartbeatInterval(intervalMs: number): void {
+    if (this.#disposed) return;
+    this.#throttle.setInterval(intervalMs);
+    if (this.#autoHeartbeat) {
+      clearInterval(this.#autoHeartbeat);
+      this.#autoHeartbeat = undefined;
+      this.startAutoHeartbeat(intervalMs);
+    }
+  }
+
+  /** True once `dispose()` was called: the task is over. */
+  get disposed(): boolean {
+    return this.#disposed;
   }
 
   /** True when the activity called `doNotComplete()`. */
@@ -149,6 +187,7 @@ export class ActivityTaskControl {
 
   /** Stops heartbeating; waits for a heartbeat in flight so no call outlives the task. */
   async dispose(): Promise<void> {
+    this.#disposed = true;
     if (this.#autoHeartbeat) clearInterval(this.#autoHeartbeat);
     this.#autoHeartbeat = undefined;
     this.#throttle.close();

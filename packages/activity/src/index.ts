@@ -33,5 +33,5 @@ export {
   type HeartbeatRecorder,
 } from './context.js';
 export { ActivityCancelledError, isCancellation, type ActivityCancellationReason } from './cancellation.js';
-export { HeartbeatThrottle } from './heartbeat-throttle.js';
+export { HeartbeatThrottle, type HeartbeatThrottleOptions } from './heartbeat-throttle.js';
 export type { ActivityInfo } from './info.js';

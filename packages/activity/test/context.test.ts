@@ -86,6 +86,66 @@ describe('activity context', () => {
     }
   });
 
+  it('tells onHeartbeat of every call, including the ones the throttle holds or coalesces', async () => {
+    const seen: unknown[] = [];
+    const { sent, record } = recorder();
+    const control = createActivityContext({ info, recordHeartbeat: record, heartbeatThrottleMs: 60_000, onHeartbeat: (details) => seen.push(details) });
+    control.context.heartbeat(1);
+    control.context.heartbeat(2);
+    control.context.heartbeat(3);
+    await vi.waitFor(() => expect(sent).toEqual([1]));
+    expect(seen).toEqual([1, 2, 3]);
+    await control.dispose();
+  });
+
+  it('reports the first held heartbeat once, and a shorter interval sends the held details by its end', async () => {
+    vi.useFakeTimers();
+    try {
+      const { sent, record } = recorder();
+      let throttled = 0;
+      const control = createActivityContext({ info, recordHeartbeat: record, heartbeatThrottleMs: 10_000, onThrottled: () => (throttled += 1) });
+      control.context.heartbeat('a');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(throttled).toBe(0);
+      control.context.heartbeat('b');
+      control.context.heartbeat('c');
+      expect(throttled).toBe(1);
+      await vi.advanceTimersByTimeAsync(500);
+      control.setHeartbeatInterval(1_000);
+      expect(control.heartbeatIntervalMs).toBe(1_000);
+      await vi.advanceTimersByTimeAsync(499);
+      expect(sent).toEqual(['a']);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(sent).toEqual(['a', 'c']);
+      control.context.heartbeat('d');
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(sent).toEqual(['a', 'c', 'd']);
+      expect(throttled).toBe(1);
+      await control.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('moves the automatic heartbeat to a new interval, and ignores changes after dispose', async () => {
+    vi.useFakeTimers();
+    try {
+      const { sent, record } = recorder();
+      const control = createActivityContext({ info, recordHeartbeat: record, heartbeatThrottleMs: 10_000 });
+      control.startAutoHeartbeat(10_000);
+      control.setHeartbeatInterval(1_000);
+      await vi.advanceTimersByTimeAsync(3_500);
+      expect(sent).toHaveLength(3);
+      await control.dispose();
+      control.setHeartbeatInterval(10);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(sent).toHaveLength(3);
+      expect(control.disposed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('records manual completion', () => {
     const control = createActivityContext({ info, recordHeartbeat: recorder().record, heartbeatThrottleMs: 10 });
     expect(control.completesManually).toBe(false);

@@ -20,6 +20,7 @@ import type { Logger } from 'pino';
 import { ActivityCompletionClient } from './activity-completion-client.js';
 import type { ActivityHandler, ActivityRegistry } from './activity-registry.js';
 import type { PayloadPipeline } from './payload-pipeline.js';
+import { ScheduledActivityReader } from './scheduled-activity-reader.js';
 import { describeError, isSwfError } from './sdk-errors.js';
 import type { ActivityTaskRef, TaskOutcome, WorkerEvents } from './worker-events.js';
 
@@ -45,11 +46,13 @@ export class ActivityTypeNotRegisteredError extends Error {
 export class ActivityExecutor {
   readonly #options: ActivityExecutorOptions;
   readonly #completion: ActivityCompletionClient;
+  readonly #scheduled: ScheduledActivityReader;
   readonly #running = new Set<ActivityTaskControl>();
 
   constructor(options: ActivityExecutorOptions) {
     this.#options = options;
     this.#completion = ActivityCompletionClient.withPipeline(options.client, options.payloads);
+    this.#scheduled = new ScheduledActivityReader({ client: options.client, domain: options.domain });
   }
 
   get runningTasks(): number {
@@ -139,9 +142,9 @@ export class ActivityExecutor {
   }
 
   #createControl(task: PollForActivityTaskCommandOutput, handler: ActivityHandler, logger: Logger): ActivityTaskControl {
-    const { client, domain, taskList, defaultHeartbeatThrottleMs, maxHeartbeatThrottleMs, payloads } = this.#options;
-    const heartbeatTimeoutMs = registeredMs(handler.type.defaultTaskHeartbeatTimeout);
-    const startToCloseTimeoutMs = registeredMs(handler.type.defaultTaskStartToCloseTimeout);
+    const { client, domain, taskList, payloads } = this.#options;
+    const heartbeatTimeoutMs = swfDurationMs(handler.type.defaultTaskHeartbeatTimeout);
+    const startToCloseTimeoutMs = swfDurationMs(handler.type.defaultTaskStartToCloseTimeout);
     const startedAt = new Date();
     const info: ActivityInfo = {
       domain,
@@ -157,9 +160,7 @@ export class ActivityExecutor {
       startToCloseTimeoutMs,
       deadline: startToCloseTimeoutMs === undefined ? undefined : new Date(startedAt.getTime() + startToCloseTimeoutMs),
     };
-    // Heartbeat well inside the timeout so one slow call does not cost the task.
-    const throttleMs =
-      heartbeatTimeoutMs === undefined ? defaultHeartbeatThrottleMs : Math.min(heartbeatTimeoutMs * 0.8, maxHeartbeatThrottleMs);
+    const throttleMs = this.#heartbeatIntervalFor(heartbeatTimeoutMs);
     const recordHeartbeat = async (details: unknown): Promise<HeartbeatOutcome> => {
       const encoded = await payloads.encode('details', details, SWF_LIMITS.heartbeatDetails);
       try {
@@ -177,9 +178,48 @@ export class ActivityExecutor {
       recordHeartbeat,
       heartbeatThrottleMs: throttleMs,
       onHeartbeatError: (error) => logger.warn({ err: describeError(error) }, 'heartbeat not sent; the next one retries'),
+      // Heartbeats come faster than the registered pacing allows: learn the timeout this run chose.
+      onThrottled: () => this.#adoptScheduledHeartbeatTimeout(control, logger),
     });
-    if (this.#options.autoHeartbeat) control.startAutoHeartbeat(throttleMs);
+    if (this.#options.autoHeartbeat) {
+      control.startAutoHeartbeat(throttleMs);
+      // Automatic heartbeats keep the task alive only if paced by the timeout the run really chose.
+      this.#adoptScheduledHeartbeatTimeout(control, logger);
+    }
     return control;
+  }
+
+  /** Heartbeat well inside the timeout (80%) so one slow call does not cost the task; capped; the default without a timeout. */
+  #heartbeatIntervalFor(heartbeatTimeoutMs: number | undefined): number {
+    const { defaultHeartbeatThrottleMs, maxHeartbeatThrottleMs } = this.#options;
+    return heartbeatTimeoutMs === undefined ? defaultHeartbeatThrottleMs : Math.min(heartbeatTimeoutMs * 0.8, maxHeartbeatThrottleMs);
+  }
+
+  /**
+   * Reads the heartbeat timeout the scheduling decision chose (it may override the registered default)
+   * and paces this task's heartbeats by it. Runs in the background, once per task; on failure the
+   * registered pacing stays and the reason is logged.
+   */
+  #adoptScheduledHeartbeatTimeout(control: ActivityTaskControl, logger: Logger): void {
+    const { workflowExecution, startedEventId } = control.context.info;
+    this.#scheduled.read({ ...workflowExecution }, startedEventId).then(
+      (scheduled) => {
+        if (control.disposed) return;
+        if (!scheduled) {
+          logger.warn({ startedEventId }, 'ActivityTaskScheduled not found near the newest events; heartbeats keep the registered pacing');
+          return;
+        }
+        const intervalMs = this.#heartbeatIntervalFor(swfDurationMs(scheduled.heartbeatTimeout));
+        if (intervalMs !== control.heartbeatIntervalMs) {
+          logger.debug({ heartbeatTimeout: scheduled.heartbeatTimeout, intervalMs }, 'heartbeat pacing follows the scheduled heartbeat timeout');
+          control.setHeartbeatInterval(intervalMs);
+        }
+      },
+      (error: unknown) => {
+        if (control.disposed) return;
+        logger.warn({ err: describeError(error) }, 'could not read the scheduled heartbeat timeout; heartbeats keep the registered pacing');
+      },
+    );
   }
 
   async #respond(
@@ -204,7 +244,8 @@ export class ActivityExecutor {
   }
 }
 
-function registeredMs(wire: string | undefined): number | undefined {
+/** An SWF duration (whole seconds, or NONE) in milliseconds; undefined when absent or NONE. */
+function swfDurationMs(wire: string | undefined): number | undefined {
   if (wire === undefined) return undefined;
   const seconds = fromSwfDuration(wire);
   return Number.isFinite(seconds) ? seconds * 1_000 : undefined;

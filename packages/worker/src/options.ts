@@ -66,14 +66,18 @@ export interface WorkerOptions {
   readonly payloadCodecs?: ReadonlyArray<PayloadCodec>;
   /** Log payload contents at debug level. Off by default because payloads may hold personal data. @default false */
   readonly logPayloads?: boolean;
-  /** Heartbeat on behalf of every running activity, at the throttle interval. @default false */
+  /**
+   * Heartbeat on behalf of every running activity, at the throttle interval. Each task then reads its
+   * ActivityTaskScheduled event once (one GetWorkflowExecutionHistory page) to pace by the heartbeat
+   * timeout its workflow chose. @default false
+   */
   readonly autoHeartbeat?: boolean;
-  /** Heartbeat throttle when the activity type has no heartbeat timeout. @default '30s' */
+  /** Heartbeat throttle when neither the activity type nor the scheduling decision sets a heartbeat timeout. @default '30s' */
   readonly defaultHeartbeatThrottleInterval?: DurationInput;
   /**
-   * Upper bound of the heartbeat throttle (otherwise 80% of the registered heartbeat timeout). SWF does not
-   * tell an activity worker the heartbeatTimeout a decision chose, so if workflows override it below the
-   * registered default, set this below their smallest override. @default '60s'
+   * Upper bound of the heartbeat throttle, which is otherwise 80% of the heartbeat timeout. The task
+   * starts with the registered default; when heartbeats come faster than that allows, the worker reads
+   * the timeout the scheduling decision chose (a workflow may set it lower) and adopts it. @default '60s'
    */
   readonly maxHeartbeatThrottleInterval?: DurationInput;
   /** Request timeout of long polls; SWF holds a poll up to 60 s, so at least 70 s. @default '70s' */

@@ -32,12 +32,27 @@ class Shipping extends Activities {
     this.context.doNotComplete();
   }
 
+  /** Works for `ms` without heartbeating itself. */
+  async workQuietly(ms: number): Promise<number> {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return ms;
+  }
+
+  /** Heartbeats every 100 ms for `ms`. */
+  async chatty(ms: number): Promise<number> {
+    for (let elapsed = 0; elapsed < ms; elapsed += 100) {
+      this.context.heartbeat(elapsed);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return ms;
+  }
+
   async huge(_input: unknown): Promise<string> {
     return 'x'.repeat(40_000);
   }
 }
 
-function setup() {
+function setup(options: { autoHeartbeat?: boolean } = {}) {
   const fake = fakeSwfClient()
     .on('RespondActivityTaskCompleted', () => ({}))
     .on('RespondActivityTaskFailed', () => ({}))
@@ -55,7 +70,7 @@ function setup() {
     logger: pino({ level: 'debug' }, log.stream),
     events,
     logPayloads: false,
-    autoHeartbeat: false,
+    autoHeartbeat: options.autoHeartbeat ?? false,
     defaultHeartbeatThrottleMs: 30_000,
     maxHeartbeatThrottleMs: 60_000,
   });
@@ -169,5 +184,77 @@ describe('ActivityExecutor', () => {
     const { executor, log } = setup();
     await executor.execute(task('label', { orderId: 'secret-order' }));
     expect(JSON.stringify(log.entries)).not.toMatch(/secret-order/);
+  });
+
+  describe('heartbeat pacing when the workflow overrides the heartbeat timeout', () => {
+    // Registered 10s (paced at 8s); the run scheduled this task with 1s, which only its history says.
+    const scheduledWithOneSecond = () => ({
+      events: [
+        { eventId: 8, eventType: 'TimerStarted', timerStartedEventAttributes: { timerId: 't', startToFireTimeout: '5', decisionTaskCompletedEventId: 4 } },
+        { eventId: 7, eventType: 'ActivityTaskStarted', activityTaskStartedEventAttributes: { scheduledEventId: 6 } },
+        {
+          eventId: 6,
+          eventType: 'ActivityTaskScheduled',
+          activityTaskScheduledEventAttributes: { activityId: 'a1', heartbeatTimeout: '1', decisionTaskCompletedEventId: 4 },
+        },
+      ],
+    });
+
+    it('reads the scheduled timeout once when heartbeats are held back, and paces by it', async () => {
+      vi.useFakeTimers();
+      try {
+        const { fake, executor } = setup();
+        fake.on('GetWorkflowExecutionHistory', scheduledWithOneSecond);
+        const running = executor.execute(task('chatty', 3_000));
+        await vi.advanceTimersByTimeAsync(3_100);
+        await running;
+        expect(fake.callsTo('GetWorkflowExecutionHistory')).toEqual([
+          { domain: 'shop', execution: { workflowId: 'order-1', runId: 'run-1' }, reverseOrder: true, maximumPageSize: 100 },
+        ]);
+        // Paced at 800 ms (80% of 1s) instead of 8s: the task stays alive.
+        expect(fake.callsTo('RecordActivityTaskHeartbeat').length).toBeGreaterThanOrEqual(4);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('never reads history for an activity that does not heartbeat faster than its pacing', async () => {
+      const { fake, executor } = setup();
+      fake.on('RecordActivityTaskHeartbeat', () => ({ cancelRequested: true }));
+      await executor.execute(task('label'));
+      await executor.execute(task('waitForCancel'));
+      expect(fake.callsTo('RecordActivityTaskHeartbeat')).toHaveLength(1);
+      expect(fake.callsTo('GetWorkflowExecutionHistory')).toEqual([]);
+    });
+
+    it('keeps the registered pacing, and says why, when the history cannot be read', async () => {
+      vi.useFakeTimers();
+      try {
+        const { fake, executor, log } = setup();
+        fake.on('GetWorkflowExecutionHistory', () => Promise.reject(swfError('ThrottlingException', 'Rate exceeded')));
+        const running = executor.execute(task('chatty', 1_000));
+        await vi.advanceTimersByTimeAsync(1_100);
+        await running;
+        expect(fake.callsTo('RecordActivityTaskHeartbeat')).toHaveLength(1);
+        expect(log.entries.some((entry) => entry.level === 40 && /keep the registered pacing/.test(entry.msg))).toBe(true);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('paces automatic heartbeats by the scheduled timeout from the start of the task', async () => {
+      vi.useFakeTimers();
+      try {
+        const { fake, executor } = setup({ autoHeartbeat: true });
+        fake.on('GetWorkflowExecutionHistory', scheduledWithOneSecond);
+        const running = executor.execute(task('workQuietly', 2_500));
+        await vi.advanceTimersByTimeAsync(2_600);
+        await running;
+        expect(fake.callsTo('GetWorkflowExecutionHistory')).toHaveLength(1);
+        expect(fake.callsTo('RecordActivityTaskHeartbeat').length).toBeGreaterThanOrEqual(3);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
   });
 });
