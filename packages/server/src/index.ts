@@ -36,5 +36,7 @@ export { AWS_DECISION_RATE_LIMITS } from './engine/rate-limits/decision-rate-lim
 export type { DecisionRateLimits } from './engine/rate-limits/decision-rate-limits.js';
 export { AWS_API_BUCKETS } from './engine/rate-limits/api-throttle.js';
 export type { ApiThrottlingOption } from './engine/rate-limits/api-throttle.js';
+export { AWS_EXECUTION_API_BUCKETS } from './engine/rate-limits/execution-throttle.js';
+export type { ExecutionThrottledOperation } from './engine/rate-limits/execution-throttle.js';
 export type { TokenBucketSpec } from './engine/rate-limits/token-bucket.js';
 export type { LambdaHandler } from './engine/runtime.js';

@@ -145,6 +145,7 @@ function resolveActivityToken(rt: Runtime, taskToken: string): ActivityGrant {
 
 export function recordActivityTaskHeartbeat(rt: Runtime, input: OperationInput<'RecordActivityTaskHeartbeat'>): Record<string, unknown> {
   const { execution, activity } = resolveActivityToken(rt, input.taskToken);
+  rt.executionThrottle?.admit('RecordActivityTaskHeartbeat', execution);
   const now = rt.now();
   activity.lastHeartbeatAt = now;
   if (input.details !== undefined) activity.heartbeatDetails = input.details;

@@ -163,6 +163,7 @@ function requireOpenTarget(rt: Runtime, domain: string, workflowId: string, runI
 
 export function signalWorkflowExecution(rt: Runtime, input: OperationInput<'SignalWorkflowExecution'>): undefined {
   const execution = requireOpenTarget(rt, input.domain, input.workflowId, input.runId);
+  rt.executionThrottle?.admit('SignalWorkflowExecution', execution);
   rt.atomically(() =>
     recordEvent(rt, execution, 'WorkflowExecutionSignaled', { signalName: input.signalName, input: input.input, externalInitiatedEventId: 0 }),
   );
@@ -171,6 +172,7 @@ export function signalWorkflowExecution(rt: Runtime, input: OperationInput<'Sign
 
 export function requestCancelWorkflowExecution(rt: Runtime, input: OperationInput<'RequestCancelWorkflowExecution'>): undefined {
   const execution = requireOpenTarget(rt, input.domain, input.workflowId, input.runId);
+  rt.executionThrottle?.admit('RequestCancelWorkflowExecution', execution);
   rt.atomically(() => {
     execution.cancelRequested = true;
     recordEvent(rt, execution, 'WorkflowExecutionCancelRequested', { externalInitiatedEventId: 0 });

@@ -55,6 +55,7 @@ export function requireExecution(rt: Runtime, domain: string, execution: { workf
 
 export function getWorkflowExecutionHistory(rt: Runtime, input: OperationInput<'GetWorkflowExecutionHistory'>): Record<string, unknown> {
   const execution = requireExecution(rt, input.domain, input.execution);
+  rt.executionThrottle?.admit('GetWorkflowExecutionHistory', execution);
   const page = historyPage(rt, execution, {
     kind: 'GetWorkflowExecutionHistory',
     fromEventId: 1,

@@ -4,6 +4,7 @@ import type { ExecutionRecord, TaskKind, TaskRecord } from '../store/records.js'
 import type { Store } from '../store/store.js';
 import { OutstandingWork } from './outstanding-work.js';
 import type { DecisionRateLimiter } from './rate-limits/decision-rate-limits.js';
+import type { ExecutionThrottle } from './rate-limits/execution-throttle.js';
 import { TimeoutQueue } from './timeout-queue.js';
 
 /** A function the user registers to serve ScheduleLambdaFunction decisions by function name. */
@@ -17,6 +18,8 @@ export interface RuntimeSettings {
   lambdaHandlers: Readonly<Record<string, LambdaHandler>>;
   historyEventLimit: number;
   decisionRates: DecisionRateLimiter;
+  /** Per-execution API buckets; only when API throttling is on. */
+  executionThrottle: ExecutionThrottle | undefined;
   logger: Logger | undefined;
 }
 
@@ -51,6 +54,7 @@ export class Runtime {
   readonly lambdaHandlers: Readonly<Record<string, LambdaHandler>>;
   readonly historyEventLimit: number;
   readonly decisionRates: DecisionRateLimiter;
+  readonly executionThrottle: ExecutionThrottle | undefined;
   readonly logger: Logger | undefined;
   readonly timeouts: TimeoutQueue;
   /** Tasks queued and started, maintained where they change state (see OutstandingWork). */
@@ -69,6 +73,7 @@ export class Runtime {
     this.lambdaHandlers = settings.lambdaHandlers;
     this.historyEventLimit = settings.historyEventLimit;
     this.decisionRates = settings.decisionRates;
+    this.executionThrottle = settings.executionThrottle;
     this.logger = settings.logger;
     this.timeouts = new TimeoutQueue(settings.clock, (fire) => this.atomically(fire));
   }

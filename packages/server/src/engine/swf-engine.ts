@@ -37,6 +37,7 @@ import type { OperationInput, OperationName } from './operations.js';
 import type { EngineStats, QueuedTaskList, StartedTask } from './outstanding-work.js';
 import { ApiThrottle, type ApiThrottlingOption } from './rate-limits/api-throttle.js';
 import { DecisionRateLimiter, type DecisionRateLimits } from './rate-limits/decision-rate-limits.js';
+import { ExecutionThrottle } from './rate-limits/execution-throttle.js';
 import { restoreFromStore } from './recovery.js';
 import { respondDecisionTaskCompleted } from './respond-decision-task.js';
 import { Runtime, type LambdaHandler } from './runtime.js';
@@ -75,8 +76,10 @@ export interface SwfEngineOptions {
    */
   decisionRateLimits?: Partial<DecisionRateLimits>;
   /**
-   * API throttling per operation with ThrottlingException: `'aws'` applies the service's buckets,
-   * an object replaces chosen buckets. @default 'off'
+   * API throttling with ThrottlingException: `'aws'` applies the service's buckets per account
+   * (each operation) and per execution (GetWorkflowExecutionHistory, SignalWorkflowExecution,
+   * RecordActivityTaskHeartbeat, RequestCancelWorkflowExecution); an object replaces chosen
+   * buckets of either kind. @default 'off'
    */
   throttling?: ApiThrottlingOption;
 }
@@ -125,6 +128,10 @@ export class SwfEngine {
     if (!Number.isInteger(historyEventLimit) || historyEventLimit < 10) {
       throw new RangeError(`historyEventLimit must be an integer >= 10, got ${historyEventLimit}`);
     }
+    const throttling = options.throttling ?? 'off';
+    this.#apiThrottle = throttling === 'off' ? undefined : new ApiThrottle(throttling, () => this.clock.now());
+    const executionThrottle =
+      throttling === 'off' ? undefined : new ExecutionThrottle(throttling === 'aws' ? {} : (throttling.executionBuckets ?? {}), () => this.clock.now());
     this.#rt = new Runtime({
       store: this.store,
       clock: this.clock,
@@ -133,10 +140,9 @@ export class SwfEngine {
       lambdaHandlers: { ...options.lambdaHandlers },
       historyEventLimit,
       decisionRates: new DecisionRateLimiter(options.decisionRateLimits ?? {}, () => this.clock.now()),
+      executionThrottle,
       logger: options.logger,
     });
-    const throttling = options.throttling ?? 'off';
-    this.#apiThrottle = throttling === 'off' ? undefined : new ApiThrottle(throttling, () => this.clock.now());
     this.#taskLists = new TaskLists(this.#rt);
     this.#rt.hooks = {
       finalizeExecution: (execution) => this.#finalize(execution),
@@ -165,6 +171,7 @@ export class SwfEngine {
     this.#rt.decisionRates.clear();
     this.#rt.work.clear();
     this.#apiThrottle?.clear();
+    this.#rt.executionThrottle?.clear();
     this.store.clear();
   }
 

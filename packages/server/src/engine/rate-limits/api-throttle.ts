@@ -1,5 +1,6 @@
 import type { OperationName } from '@swirl/core';
 import { fault } from '../faults.js';
+import type { ExecutionThrottledOperation } from './execution-throttle.js';
 import { TokenBucket, validateBucketSpec, type TokenBucketSpec } from './token-bucket.js';
 
 const bucket = (capacity: number, refillPerSecond: number): TokenBucketSpec => ({ capacity, refillPerSecond });
@@ -49,10 +50,19 @@ export const AWS_API_BUCKETS = {
 
 /**
  * API throttling. `'off'` answers every call (the local default: tests should not trip quotas by
- * accident); `'aws'` applies the service's buckets; an object applies the service's buckets with
- * the given operations' buckets replaced.
+ * accident); `'aws'` applies the service's buckets, per account (each operation) and per
+ * execution (history, signal, heartbeat, cancel request); an object applies the service's buckets
+ * with the given ones replaced.
  */
-export type ApiThrottlingOption = 'off' | 'aws' | { buckets: Partial<Record<OperationName, TokenBucketSpec>> };
+export type ApiThrottlingOption =
+  | 'off'
+  | 'aws'
+  | {
+      /** Per-account buckets by operation. */
+      buckets?: Partial<Record<OperationName, TokenBucketSpec>>;
+      /** Per-execution buckets by operation. */
+      executionBuckets?: Partial<Record<ExecutionThrottledOperation, TokenBucketSpec>>;
+    };
 
 /** Refuses calls over their operation's rate with ThrottlingException ("Rate exceeded"), as the service does. */
 export class ApiThrottle {

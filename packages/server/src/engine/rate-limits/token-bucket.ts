@@ -40,6 +40,12 @@ export class TokenBucket {
     return this.#tokens >= 1;
   }
 
+  /** True when the bucket has refilled to capacity at `nowMs`: it is then no different from a new one. */
+  isFull(nowMs: number): boolean {
+    this.#refill(nowMs);
+    return this.#tokens >= this.#capacity;
+  }
+
   /** Takes one token if available; false means the caller is over the rate. */
   tryTake(nowMs: number): boolean {
     if (!this.canTake(nowMs)) return false;
