@@ -4,8 +4,6 @@
  * Histories are built and converted before the clock starts; a small history is replayed first
  * to warm up (JIT, Temporal's replay worker and V8 context), and is not counted.
  */
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { WorkflowRuntime } from '@swirl/workflow';
 import { answerParent, peakRssBytes } from '../../harness/child-process.js';
 import { SequentialActivities } from '../../workloads/sequential-activities.js';
@@ -47,6 +45,9 @@ async function replaySwirl(count: number, plan: IterationPlan): Promise<ReplayMe
 }
 
 async function replayTemporal(count: number, plan: IterationPlan, bundlePath: string): Promise<ReplayMeasurement> {
+  // Loaded only here, so a Swirl child's RSS carries no Temporal modules.
+  const { historyFromJSON } = await import('@temporalio/common/lib/proto-utils.js');
+  const { DefaultLogger, Runtime, Worker } = await import('@temporalio/worker');
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const warmUp = historyFromJSON(buildTemporalSequentialHistory(WARM_UP_COUNT));
   const history = historyFromJSON(buildTemporalSequentialHistory(count));

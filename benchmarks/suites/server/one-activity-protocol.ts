@@ -90,10 +90,8 @@ export interface DecidedTask {
 }
 
 /** Polls one decision task and answers it; undefined when the poll came back empty. */
-export async function decideOnce(client: SWFClient, taskList: string, activityTaskList: string, signal: AbortSignal): Promise<DecidedTask | undefined> {
-  const task = await client.send(new PollForDecisionTaskCommand({ domain: SERVER_BENCH_DOMAIN, taskList: { name: taskList }, identity: 'bench-decider' }), {
-    abortSignal: signal,
-  });
+export async function decideOnce(client: SWFClient, taskList: string, activityTaskList: string, signal?: AbortSignal): Promise<DecidedTask | undefined> {
+  const task = await client.send(new PollForDecisionTaskCommand({ domain: SERVER_BENCH_DOMAIN, taskList: { name: taskList }, identity: 'bench-decider' }), signal ? { abortSignal: signal } : {});
   if (!task.taskToken) return undefined;
   const events = task.events ?? [];
   const decisions = decideOneActivity(events, activityTaskList);
@@ -106,10 +104,8 @@ export async function decideOnce(client: SWFClient, taskList: string, activityTa
 }
 
 /** Polls one activity task and completes it; undefined when the poll came back empty. */
-export async function runActivityOnce(client: SWFClient, activityTaskList: string, signal: AbortSignal): Promise<string | undefined> {
-  const task = await client.send(new PollForActivityTaskCommand({ domain: SERVER_BENCH_DOMAIN, taskList: { name: activityTaskList }, identity: 'bench-activity' }), {
-    abortSignal: signal,
-  });
+export async function runActivityOnce(client: SWFClient, activityTaskList: string, signal?: AbortSignal): Promise<string | undefined> {
+  const task = await client.send(new PollForActivityTaskCommand({ domain: SERVER_BENCH_DOMAIN, taskList: { name: activityTaskList }, identity: 'bench-activity' }), signal ? { abortSignal: signal } : {});
   if (!task.taskToken) return undefined;
   await client.send(new RespondActivityTaskCompletedCommand({ taskToken: task.taskToken, result: '"ok"' }));
   return `activity ${task.workflowExecution?.runId} ${task.activityId} ${task.startedEventId}`;

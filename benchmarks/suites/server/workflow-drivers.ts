@@ -2,6 +2,7 @@
  * Drives one-activity workflows through an endpoint: serially (one workflow's seven calls after the
  * other), concurrently (starter, decider and activity loops), or as the same seven calls against a stub.
  */
+import { setMaxListeners } from 'node:events';
 import {
   PollForActivityTaskCommand,
   PollForDecisionTaskCommand,
@@ -17,14 +18,13 @@ export class DriverError extends Error {
 
 /** Runs `count` workflows one after the other; resolves with the elapsed milliseconds. */
 export async function runSerial(client: SWFClient, count: number, lists: { taskList: string; activityTaskList: string }, idPrefix: string): Promise<number> {
-  const never = new AbortController().signal;
   const started = performance.now();
   for (let index = 0; index < count; index += 1) {
     await startOneActivity(client, `${idPrefix}-${index}`, lists.taskList);
-    const scheduled = await decideOnce(client, lists.taskList, lists.activityTaskList, never);
+    const scheduled = await decideOnce(client, lists.taskList, lists.activityTaskList);
     if (!scheduled) throw new DriverError(`workflow ${idPrefix}-${index}: no decision task after start`);
-    if (!(await runActivityOnce(client, lists.activityTaskList, never))) throw new DriverError(`workflow ${idPrefix}-${index}: no activity task`);
-    const closed = await decideOnce(client, lists.taskList, lists.activityTaskList, never);
+    if (!(await runActivityOnce(client, lists.activityTaskList))) throw new DriverError(`workflow ${idPrefix}-${index}: no activity task`);
+    const closed = await decideOnce(client, lists.taskList, lists.activityTaskList);
     if (!closed?.closed) throw new DriverError(`workflow ${idPrefix}-${index}: the second decision task did not close it`);
   }
   return performance.now() - started;
@@ -35,8 +35,7 @@ export async function runSerialAgainstStub(client: SWFClient, count: number): Pr
   const domain = SERVER_BENCH_DOMAIN;
   const started = performance.now();
   for (let index = 0; index < count; index += 1) {
-    const never = new AbortController().signal;
-    await startOneActivity(client, `stub-${index}`, 'stub', never);
+    await startOneActivity(client, `stub-${index}`, 'stub');
     await client.send(new PollForDecisionTaskCommand({ domain, taskList: { name: 'stub' }, identity: 'bench-decider' }));
     await client.send(
       new RespondDecisionTaskCompletedCommand({
@@ -80,6 +79,8 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
 /** Starters, deciders and activity workers in parallel loops until every workflow has completed. */
 export async function runConcurrent(client: SWFClient, plan: ConcurrentPlan): Promise<ConcurrentOutcome> {
   const stop = new AbortController();
+  // Every parked poll listens on this one signal.
+  setMaxListeners(plan.deciders + plan.activityWorkers + 8, stop.signal);
   const delivered = new Set<string>();
   let duplicateDeliveries = 0;
   let refusedDecisions = 0;
