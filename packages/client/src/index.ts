@@ -32,3 +32,4 @@ export { WorkflowContinuedAsNewError } from './close-failure.js';
 export { WorkflowNotFoundError, findLatestRun } from './latest-run.js';
 export { isCloseEvent, type CloseWaitOptions } from './wait-for-close.js';
 export type { WorkflowClassInput, WorkflowClassResult } from './workflow-class.js';
+export { quietSdkNodeVersionWarning } from './quiet-sdk-node-warning.js';

@@ -3,7 +3,7 @@
  * clock that tests move forward. A workflow that sleeps for a week completes in milliseconds.
  */
 import { RegisterDomainCommand, SWFClient } from '@aws-sdk/client-swf';
-import { WorkflowClient } from '@swirl/client';
+import { quietSdkNodeVersionWarning, WorkflowClient } from '@swirl/client';
 import { parseDuration, SWF_LIMITS, type DurationInput, type PayloadCodec, type PayloadConverter } from '@swirl/core';
 import { startServer, VirtualClock, type LambdaHandler, type SwirlServer } from '@swirl/server';
 import { Worker, type WorkerOptions } from '@swirl/worker';
@@ -96,6 +96,8 @@ export class TestEnvironment {
 
   /** Starts the server on a free loopback port with a virtual clock and registers the domain. */
   static async create(options: TestEnvironmentOptions = {}): Promise<TestEnvironment> {
+    // The SDK's Node 22 notice would print in every test run; it is not about the code under test.
+    quietSdkNodeVersionWarning();
     const start = options.startTime instanceof Date ? options.startTime.getTime() : options.startTime;
     const clock = new VirtualClock(start);
     const logger = options.logger ?? pino({ level: 'silent' });
