@@ -1,6 +1,7 @@
 /**
  * Runs one decision task: pages its history (only the new pages when the sticky cache holds the run),
- * decodes payloads, activates the run's WorkflowRuntime, encodes and size-checks the decisions, and
+ * decodes payloads, activates the run's runtime (a WorkflowRuntime, or a DeciderRuntime for a
+ * `Decider`), encodes and size-checks the decisions, and
  * answers RespondDecisionTaskCompleted, asking for sticky execution on this worker's own task list.
  * A task that throws is not answered: SWF times it out and a full replay retries it.
  */
@@ -19,6 +20,7 @@ import {
   mapDecisionPayloads,
   mapEventPayloads,
 } from '@swirl/core';
+import type { Activation } from '@swirl/workflow';
 import type { Logger } from 'pino';
 import type { HistoryPager } from './history-pager.js';
 import type { PayloadPipeline } from './payload-pipeline.js';
@@ -26,13 +28,7 @@ import { describeError, isSwfError } from './sdk-errors.js';
 import type { StickyCache } from './sticky-cache.js';
 import type { DecisionTaskRef, WorkerEvents } from './worker-events.js';
 
-/** The decisions of one task and the run's published state (RespondDecisionTaskCompleted.executionContext). */
-export interface Activation {
-  readonly decisions: Decision[];
-  readonly executionContext?: string | undefined;
-}
-
-/** What the executor needs of a workflow runtime (WorkflowRuntime in production, a fake in tests). */
+/** What the executor needs of a run's runtime (WorkflowRuntime or DeciderRuntime in production, a fake in tests). */
 export interface DecidingRuntime {
   /** The DecisionTaskStarted id of the last task this runtime decided. */
   readonly processedStartedEventId: number;
@@ -66,9 +62,15 @@ const CLOSE_TYPES: ReadonlySet<string> = new Set(CLOSE_DECISION_TYPES);
 
 export class DecisionExecutor {
   readonly #options: DecisionExecutorOptions;
+  #running = 0;
 
   constructor(options: DecisionExecutorOptions) {
     this.#options = options;
+  }
+
+  /** Decision tasks being executed right now (polls in flight not included). */
+  get runningTasks(): number {
+    return this.#running;
   }
 
   /** Executes a polled decision task. `taskList` is the list it was polled from (for paging). */
@@ -85,6 +87,7 @@ export class DecisionExecutor {
     const logger = this.#options.logger.child(execution);
     const startedAt = performance.now();
     events.emit('taskStarted', ref);
+    this.#running += 1;
 
     let runtime: DecidingRuntime | undefined;
     try {
@@ -95,6 +98,7 @@ export class DecisionExecutor {
         cache.countDropped(execution.runId, 'FALLBACK');
         runtime = undefined;
       }
+      const cameFromCache = runtime !== undefined;
       if (runtime) events.emit('cacheHit', { runId: execution.runId, newEvents: history.events.length });
       runtime ??= this.#options.createRuntime(workflowType, execution, logger);
       const decoded = await Promise.all(history.events.map((event) => this.#decodeEvent(event)));
@@ -118,12 +122,16 @@ export class DecisionExecutor {
         }),
       );
       if (sticky) cache.put(execution.runId, runtime);
+      // A runtime taken from the cache that does not go back is counted, so evictions add up.
+      else if (cameFromCache) cache.countDropped(execution.runId, closes ? 'CLOSED' : 'SHUTDOWN');
       logger.debug({ decisions: decisions.map((decision) => decision.decisionType), sticky }, 'decision task completed');
       events.emit('taskCompleted', { ...ref, outcome: 'decided', durationMs: performance.now() - startedAt });
     } catch (error) {
       // The runtime may be half-advanced: never reuse it. The next task of this run replays in full.
       if (runtime) cache.countDropped(execution.runId, 'FALLBACK');
       this.#reportFailure(ref, logger, error);
+    } finally {
+      this.#running -= 1;
     }
   }
 

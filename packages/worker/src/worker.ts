@@ -36,7 +36,9 @@ export class WorkerStateError extends Error {
 export interface WorkerStats {
   readonly state: WorkerState;
   readonly cache: StickyCacheStats;
+  /** Decision tasks being executed (long polls in flight, which also hold a slot, are not counted). */
   readonly runningDecisionTasks: number;
+  /** Activity tasks being executed. */
   readonly runningActivityTasks: number;
 }
 
@@ -145,7 +147,7 @@ export class Worker {
     return {
       state: this.#state,
       cache: this.#cache.stats,
-      runningDecisionTasks: this.#decisionQueue.pending,
+      runningDecisionTasks: this.#decisionExecutor.runningTasks,
       runningActivityTasks: this.#activityExecutor.runningTasks,
     };
   }

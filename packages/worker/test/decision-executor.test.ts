@@ -200,4 +200,16 @@ describe('DecisionExecutor', () => {
     expect(error.err.name).toBe('PayloadTooLargeError');
     expect(error.err.message).toMatch(/CompleteWorkflowExecution\.result/);
   });
+
+  it('counts a cached runtime whose run closes as dropped (CLOSED), and asks for no sticky execution', async () => {
+    let decided = 0;
+    const { fake, executor, seen, cache } = setup({ decide: () => (++decided === 1 ? [timer] : [complete('"done"')]) });
+    await executor.execute(task(3, 0, history(3)), 'orders');
+    await executor.execute(task(9, 3, history(9).slice(0, 6)), 'sticky-me');
+    expect(seen).toContain('cacheEviction:CLOSED');
+    expect(cache.has('r1')).toBe(false);
+    expect(cache.stats).toMatchObject({ hits: 1, evictions: 1 });
+    expect(fake.callsTo('RespondDecisionTaskCompleted')[1]).not.toHaveProperty('taskList');
+    expect(executor.runningTasks).toBe(0);
+  });
 });
