@@ -72,11 +72,10 @@ const SHUTDOWN_GRACE_MS = 2_000;
  * admin endpoints (`POST /_swirl/reset`, `POST /moto-api/reset`, `GET /_swirl/health`).
  */
 export async function startServer(options: StartServerOptions = {}): Promise<SwirlServer> {
-  const host = options.host ?? '127.0.0.1';
-  const requestedPort = options.port ?? 0;
-  const logger = options.logger ?? pino({ name: 'swirl-server', level: 'warn' });
-  const { port: _port, host: _host, databasePath, logger: _logger, faultInjection, ...engineOptions } = options;
-  if (databasePath !== undefined && options.store !== undefined) {
+  // What is left after the server's own options is the engine's, passed through as given.
+  const { port: requestedPort = 0, host = '127.0.0.1', databasePath, logger: givenLogger, faultInjection, ...engineOptions } = options;
+  const logger = givenLogger ?? pino({ name: 'swirl-server', level: 'warn' });
+  if (databasePath !== undefined && engineOptions.store !== undefined) {
     throw new TypeError('startServer: pass either `store` (yours to close) or `databasePath` (a SQLite file the server opens and closes), not both');
   }
   const faultInjector = faultInjection === undefined ? undefined : new FaultInjector(faultInjection);
