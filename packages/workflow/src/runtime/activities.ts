@@ -6,17 +6,21 @@ import type { ActivityOptions } from '../options.js';
 import { compileRetryPolicy } from '../retry-policy.js';
 import { wireDuration, wirePriority, type ExecutionKernel } from './execution-kernel.js';
 import { ActivityOperation, CancelRequestOperation } from './operations.js';
-import { scheduleRetry } from './retries.js';
+import { RetryingAttempts } from './retries.js';
 import { decodeRecordedFailure, stabilizeStack } from './stable-stack.js';
 import type { Timers } from './timers.js';
 
 export class ActivityScheduler {
   readonly #kernel: ExecutionKernel;
-  readonly #timers: Timers;
+  readonly #attempts: RetryingAttempts<ActivityOperation>;
 
   constructor(kernel: ExecutionKernel, timers: Timers) {
     this.#kernel = kernel;
-    this.#timers = timers;
+    this.#attempts = new RetryingAttempts(kernel, timers, {
+      decision: (operation) => buildDecision('ScheduleActivityTask', operation.attributes),
+      fail: (operation, error) => this.#settle(operation, { error }),
+      cancel: (operation) => this.#cancel(operation),
+    });
   }
 
   schedule(type: ResolvedActivityType, input: unknown, options: ActivityOptions): Promise<unknown> {
@@ -38,18 +42,8 @@ export class ActivityScheduler {
     };
     const retry = options.retry ? compileRetryPolicy(options.retry) : undefined;
     const operation = new ActivityOperation(attributes, retry, options.scope ?? kernel.rootScope);
-    if (operation.scope.isCancelled) {
-      this.#settle(operation, { error: stabilizeStack(new CancelledFailure(`Activity ${activityId} was not scheduled: its scope is cancelled`)) });
-      return operation.result.promise;
-    }
-    this.#send(operation);
-    operation.unsubscribe = operation.scope.onCancel(() => this.#cancel(operation));
+    this.#attempts.start(operation, () => stabilizeStack(new CancelledFailure(`Activity ${activityId} was not scheduled: its scope is cancelled`)));
     return operation.result.promise;
-  }
-
-  #send(operation: ActivityOperation): void {
-    operation.state = 'queued';
-    operation.command = this.#kernel.push(buildDecision('ScheduleActivityTask', operation.attributes), operation);
   }
 
   #settle(operation: ActivityOperation, outcome: { value: unknown } | { error: Error }): void {
@@ -67,38 +61,10 @@ export class ActivityScheduler {
   }
 
   #cancel(operation: ActivityOperation): void {
-    if (operation.state === 'closed' || operation.cancelRequested) return;
-    operation.cancelRequested = true;
-    const cancelled = stabilizeStack(new CancelledFailure(`Activity ${operation.attributes.activityId} was cancelled`));
-    if (operation.state === 'backoff' && operation.retryTimer) {
-      this.#timers.cancel(operation.retryTimer);
-      return this.#settle(operation, { error: cancelled });
-    }
-    if (operation.command && !operation.command.sent) {
-      operation.command.dropped = true;
-      return this.#settle(operation, { error: cancelled });
-    }
-    // Scheduled in SWF: ask for cancellation and let the activity's closing event settle the promise.
     const { activityId } = operation.attributes;
+    if (!this.#attempts.cancel(operation, () => stabilizeStack(new CancelledFailure(`Activity ${activityId} was cancelled`)))) return;
+    // Scheduled in SWF: ask for cancellation and let the activity's closing event settle the promise.
     this.#kernel.push(buildDecision('RequestCancelActivityTask', { activityId }), new CancelRequestOperation(activityId));
-  }
-
-  #attemptFailed(operation: ActivityOperation, cause: Error): void {
-    const timer = scheduleRetry(this.#kernel, this.#timers, {
-      retry: operation.retry,
-      attempt: operation.attempt,
-      cancelled: operation.cancelRequested || operation.scope.isCancelled,
-      cause,
-      restart: () => {
-        operation.retryTimer = undefined;
-        operation.attempt++;
-        this.#send(operation);
-      },
-      fail: (error) => this.#settle(operation, { error }),
-    });
-    if (!timer) return this.#settle(operation, { error: cause });
-    operation.state = 'backoff';
-    operation.retryTimer = timer;
   }
 
   #of(eventId: number | undefined, event: HistoryEvent): ActivityOperation {
@@ -131,7 +97,7 @@ export class ActivityScheduler {
   }
 
   failed(event: HistoryEvent, attributes: EventAttributes<'ActivityTaskFailed'>): boolean {
-    this.#attemptFailed(this.#of(attributes.scheduledEventId, event), decodeRecordedFailure(attributes.reason, attributes.details));
+    this.#attempts.attemptFailed(this.#of(attributes.scheduledEventId, event), decodeRecordedFailure(attributes.reason, attributes.details));
     return true;
   }
 
@@ -140,7 +106,7 @@ export class ActivityScheduler {
     const timeoutType = attributes.timeoutType as TimeoutType;
     const lastHeartbeatDetails = this.#kernel.converter.fromPayload(attributes.details);
     const cause = new TimeoutFailure(`Activity ${operation.attributes.activityId} timed out (${timeoutType})`, timeoutType, lastHeartbeatDetails);
-    this.#attemptFailed(operation, stabilizeStack(cause));
+    this.#attempts.attemptFailed(operation, stabilizeStack(cause));
     return true;
   }
 

@@ -18,19 +18,23 @@ import type { WorkflowClass } from '../workflow-class.js';
 import { wireDuration, wirePriority, type ExecutionKernel } from './execution-kernel.js';
 import type { ExternalExecutions } from './external-executions.js';
 import { ChildOperation, ExternalOperation } from './operations.js';
-import { scheduleRetry } from './retries.js';
+import { RetryingAttempts } from './retries.js';
 import { decodeRecordedFailure, stabilizeStack } from './stable-stack.js';
 import type { Timers } from './timers.js';
 
 export class ChildWorkflows {
   readonly #kernel: ExecutionKernel;
-  readonly #timers: Timers;
   readonly #externals: ExternalExecutions;
+  readonly #attempts: RetryingAttempts<ChildOperation>;
 
   constructor(kernel: ExecutionKernel, timers: Timers, externals: ExternalExecutions) {
     this.#kernel = kernel;
-    this.#timers = timers;
     this.#externals = externals;
+    this.#attempts = new RetryingAttempts(kernel, timers, {
+      decision: (operation) => buildDecision('StartChildWorkflowExecution', operation.attributes),
+      fail: (operation, error) => this.#settle(operation, error),
+      cancel: (operation) => this.#cancel(operation),
+    });
   }
 
   start(workflowClass: WorkflowClass, options: ChildWorkflowOptions<unknown>): Promise<ChildWorkflowHandle<unknown>> {
@@ -53,18 +57,8 @@ export class ChildWorkflows {
     };
     const retry = options.retry ? compileRetryPolicy(options.retry) : undefined;
     const operation = new ChildOperation(attributes, retry, options.scope ?? kernel.rootScope);
-    if (operation.scope.isCancelled) {
-      this.#settle(operation, stabilizeStack(new CancelledFailure(`Child workflow ${workflowId} was not started: its scope is cancelled`)));
-      return operation.started.promise;
-    }
-    this.#send(operation);
-    operation.unsubscribe = operation.scope.onCancel(() => this.#cancel(operation));
+    this.#attempts.start(operation, () => stabilizeStack(new CancelledFailure(`Child workflow ${workflowId} was not started: its scope is cancelled`)));
     return operation.started.promise;
-  }
-
-  #send(operation: ChildOperation): void {
-    operation.state = 'queued';
-    operation.command = this.#kernel.push(buildDecision('StartChildWorkflowExecution', operation.attributes), operation);
   }
 
   /** Closes a child operation: resolves its result, or rejects both its start and its result with `cause`. */
@@ -85,17 +79,8 @@ export class ChildWorkflows {
 
   #cancel(operation: ChildOperation): void {
     this.#kernel.touch();
-    if (operation.state === 'closed' || operation.cancelRequested) return;
-    operation.cancelRequested = true;
-    const cancelled = stabilizeStack(new CancelledFailure(`Child workflow ${operation.attributes.workflowId} was cancelled`));
-    if (operation.state === 'backoff' && operation.retryTimer) {
-      this.#timers.cancel(operation.retryTimer);
-      return this.#settle(operation, cancelled);
-    }
-    if (operation.command && !operation.command.sent) {
-      operation.command.dropped = true;
-      return this.#settle(operation, cancelled);
-    }
+    const { workflowId } = operation.attributes;
+    if (!this.#attempts.cancel(operation, () => stabilizeStack(new CancelledFailure(`Child workflow ${workflowId} was cancelled`)))) return;
     // Started: request it now. Initiated but not started: ChildWorkflowExecutionStarted sends it.
     if (operation.state === 'started') this.#requestCancel(operation);
   }
@@ -116,24 +101,6 @@ export class ChildWorkflows {
       signal: (signal, input) => this.#externals.signal({ workflowId, ...(operation.runId && { runId: operation.runId }) }, signal.name, input),
       cancel: () => this.#cancel(operation),
     };
-  }
-
-  #attemptFailed(operation: ChildOperation, cause: Error): void {
-    const timer = scheduleRetry(this.#kernel, this.#timers, {
-      retry: operation.retry,
-      attempt: operation.attempt,
-      cancelled: operation.cancelRequested || operation.scope.isCancelled,
-      cause,
-      restart: () => {
-        operation.retryTimer = undefined;
-        operation.attempt++;
-        this.#send(operation);
-      },
-      fail: (error) => this.#settle(operation, error),
-    });
-    if (!timer) return this.#settle(operation, cause);
-    operation.state = 'backoff';
-    operation.retryTimer = timer;
   }
 
   #of(initiatedEventId: number | undefined, event: HistoryEvent): ChildOperation {
@@ -171,14 +138,14 @@ export class ChildWorkflows {
   }
 
   failed(event: HistoryEvent, attributes: EventAttributes<'ChildWorkflowExecutionFailed'>): boolean {
-    this.#attemptFailed(this.#of(attributes.initiatedEventId, event), decodeRecordedFailure(attributes.reason, attributes.details));
+    this.#attempts.attemptFailed(this.#of(attributes.initiatedEventId, event), decodeRecordedFailure(attributes.reason, attributes.details));
     return true;
   }
 
   timedOut(event: HistoryEvent, attributes: EventAttributes<'ChildWorkflowExecutionTimedOut'>): boolean {
     const operation = this.#of(attributes.initiatedEventId, event);
     const timeoutType = attributes.timeoutType as TimeoutType;
-    this.#attemptFailed(operation, stabilizeStack(new TimeoutFailure(`Child workflow ${operation.attributes.workflowId} timed out (${timeoutType})`, timeoutType)));
+    this.#attempts.attemptFailed(operation, stabilizeStack(new TimeoutFailure(`Child workflow ${operation.attributes.workflowId} timed out (${timeoutType})`, timeoutType)));
     return true;
   }
 

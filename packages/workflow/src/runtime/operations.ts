@@ -24,23 +24,39 @@ export interface Command {
   dropped: boolean;
 }
 
-export class ActivityOperation {
-  readonly kind = 'activity';
-  state: 'queued' | 'scheduled' | 'started' | 'backoff' | 'closed' = 'queued';
+/**
+ * What activities and child workflows share: attempts under a retry policy, each sent as a
+ * command, and a cancellation scope that can withdraw an attempt SWF has not seen yet.
+ */
+export abstract class RetryableOperation<Progress extends string = string> {
+  /** `queued` until SWF records the attempt; `backoff` while a retry timer runs. */
+  state: 'queued' | Progress | 'backoff' | 'closed' = 'queued';
+  /** The attempt in flight, 1-based. */
   attempt = 1;
-  scheduledEventId = 0;
-  startedEventId = 0;
   cancelRequested = false;
   command: Command | undefined;
   retryTimer: TimerOperation | undefined;
   unsubscribe: () => void = () => undefined;
+
+  constructor(
+    readonly retry: CompiledRetryPolicy | undefined,
+    readonly scope: CancellationScope,
+  ) {}
+}
+
+export class ActivityOperation extends RetryableOperation<'scheduled' | 'started'> {
+  readonly kind = 'activity';
+  scheduledEventId = 0;
+  startedEventId = 0;
   readonly result = new Deferred<unknown>();
 
   constructor(
     readonly attributes: ScheduleActivityTaskDecisionAttributes & { activityId: string; activityType: { name: string; version: string } },
-    readonly retry: CompiledRetryPolicy | undefined,
-    readonly scope: CancellationScope,
-  ) {}
+    retry: CompiledRetryPolicy | undefined,
+    scope: CancellationScope,
+  ) {
+    super(retry, scope);
+  }
 }
 
 export interface TimerHandlers {
@@ -61,25 +77,21 @@ export class TimerOperation {
   ) {}
 }
 
-export class ChildOperation {
+export class ChildOperation extends RetryableOperation<'initiated' | 'started'> {
   readonly kind = 'child';
-  state: 'queued' | 'initiated' | 'started' | 'backoff' | 'closed' = 'queued';
-  attempt = 1;
   initiatedEventId = 0;
   runId: string | undefined;
-  cancelRequested = false;
-  command: Command | undefined;
-  retryTimer: TimerOperation | undefined;
   handle: ChildWorkflowHandle<unknown> | undefined;
-  unsubscribe: () => void = () => undefined;
   readonly started = new Deferred<ChildWorkflowHandle<unknown>>();
   readonly result = new Deferred<unknown>();
 
   constructor(
     readonly attributes: StartChildWorkflowExecutionDecisionAttributes & { workflowId: string; workflowType: { name: string; version: string } },
-    readonly retry: CompiledRetryPolicy | undefined,
-    readonly scope: CancellationScope,
-  ) {}
+    retry: CompiledRetryPolicy | undefined,
+    scope: CancellationScope,
+  ) {
+    super(retry, scope);
+  }
 }
 
 /** A signal or cancel request sent to another execution (or to a child). */
