@@ -6,30 +6,22 @@ import type { ChildPolicy, StartWorkflowExecutionInput } from '@aws-sdk/client-s
 import {
   resolveWorkflowType,
   toSwfDuration,
-  type DurationInput,
   type ResolvedWorkflowType,
+  type WorkflowRunOptions,
   type WorkflowTypeCarrier,
 } from '@swirl/core';
 
-export interface StartWorkflowOptions<Input = unknown> {
+/**
+ * One execution to start. Unset run options (task list, priority, timeouts, child policy, Lambda
+ * role) come from the class's static `type`, then from the type SWF has registered.
+ */
+export interface StartWorkflowOptions<Input = unknown> extends WorkflowRunOptions {
   /** The business id of the execution; unique among the domain's open executions. */
   readonly workflowId: string;
-  /** The workflow's input, passed through the converter and codecs. */
+  /** The workflow's input, passed through the converter and codecs. @default none */
   readonly input?: Input;
-  /** Decision task list. @default the class's `type.taskList`, then the registered type default */
-  readonly taskList?: string;
-  /** Decision task priority (int32; higher first). @default the class's `type.taskPriority` */
-  readonly taskPriority?: number;
-  /** Maximum run time of the execution, `'7d'` or milliseconds. @default the class's `type.executionStartToCloseTimeout` */
-  readonly executionStartToCloseTimeout?: DurationInput;
-  /** Maximum time of one decision task, `'30s'` or milliseconds. @default the class's `type.taskStartToCloseTimeout` */
-  readonly taskStartToCloseTimeout?: DurationInput;
-  /** What happens to open children when this execution closes. @default the class's `type.childPolicy` */
-  readonly childPolicy?: ChildPolicy | `${ChildPolicy}`;
-  /** Up to 5 tags, searchable with `list({ tag })`. */
+  /** Up to 5 tags, searchable with `list({ tag })`. @default none */
   readonly tags?: readonly string[];
-  /** IAM role for Lambda tasks. @default the class's `type.lambdaRole` */
-  readonly lambdaRole?: string;
   /** Run a different version of the class's type name. @default the class's `type.version` */
   readonly workflowTypeVersion?: string;
 }

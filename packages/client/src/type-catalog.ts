@@ -96,24 +96,12 @@ export class TypeCatalog {
     );
   }
 
-  async *listWorkflowTypes(options: ListTypesOptions = {}): AsyncGenerator<WorkflowTypeInfo> {
-    const input = this.#listInput(options);
-    try {
-      const pages = paginateListWorkflowTypes(this.#pagination(options), input);
-      for await (const page of pages) yield* page.typeInfos ?? [];
-    } catch (error) {
-      throw addSdkContext(error, 'ListWorkflowTypes', `(domain=${this.#domain})`);
-    }
+  listWorkflowTypes(options: ListTypesOptions = {}): AsyncGenerator<WorkflowTypeInfo> {
+    return this.#list('ListWorkflowTypes', paginateListWorkflowTypes(this.#pagination(options), this.#listInput(options)));
   }
 
-  async *listActivityTypes(options: ListTypesOptions = {}): AsyncGenerator<ActivityTypeInfo> {
-    const input = this.#listInput(options);
-    try {
-      const pages = paginateListActivityTypes(this.#pagination(options), input);
-      for await (const page of pages) yield* page.typeInfos ?? [];
-    } catch (error) {
-      throw addSdkContext(error, 'ListActivityTypes', `(domain=${this.#domain})`);
-    }
+  listActivityTypes(options: ListTypesOptions = {}): AsyncGenerator<ActivityTypeInfo> {
+    return this.#list('ListActivityTypes', paginateListActivityTypes(this.#pagination(options), this.#listInput(options)));
   }
 
   async deprecate(kind: TypeKind, type: TypeId): Promise<void> {
@@ -139,6 +127,15 @@ export class TypeCatalog {
       await withSdkContext('UndeprecateActivityType', target, () =>
         this.#swf.send(new UndeprecateActivityTypeCommand({ domain: this.#domain, activityType: { ...type } })),
       );
+    }
+  }
+
+  /** Every type on every page, with the operation and domain named in any error. */
+  async *#list<T>(operation: string, pages: AsyncIterable<{ typeInfos?: T[] | undefined }>): AsyncGenerator<T> {
+    try {
+      for await (const page of pages) yield* page.typeInfos ?? [];
+    } catch (error) {
+      throw addSdkContext(error, operation, `(domain=${this.#domain})`);
     }
   }
 

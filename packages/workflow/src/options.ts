@@ -3,47 +3,31 @@
  * timers and continue-as-new. Durations are milliseconds or strings such as `'5m'`; the runtime
  * compiles them to SWF's whole seconds once, when the decision is built.
  */
-import type { ChildPolicy } from '@aws-sdk/client-swf';
-import type { DurationInput } from '@swirl/core';
+import type { ActivityTaskOptions, DurationInput, WorkflowRunOptions } from '@swirl/core';
 import type { CancellationScope } from './cancellation-scope.js';
 import type { RetryPolicy } from './retry-policy.js';
 
-export interface ActivityOptions {
+/** One activity call: its id, retries, cancellation scope, and per-call overrides of the activity type's defaults. */
+export interface ActivityOptions extends ActivityTaskOptions {
   /** SWF activityId. @default `a<n>`, the n-th unnamed activity of this run */
   readonly activityId?: string;
-  /** Task list. @default the activity type's registered default */
-  readonly taskList?: string;
-  /** Task priority (int32, higher first). @default the activity type's default */
-  readonly taskPriority?: number;
-  /** @default the activity type's default */
-  readonly scheduleToStartTimeout?: DurationInput;
-  /** @default the activity type's default */
-  readonly startToCloseTimeout?: DurationInput;
-  /** @default the activity type's default */
-  readonly scheduleToCloseTimeout?: DurationInput;
-  /** @default the activity type's default */
-  readonly heartbeatTimeout?: DurationInput;
   /** Decider-side retries with durable timers. @default no retries */
   readonly retry?: RetryPolicy;
-  /** Free-form `control` data recorded with the decision (not passed to the activity). */
+  /** Free-form `control` data recorded with the decision (not passed to the activity). @default none */
   readonly control?: string;
   /** Scope whose cancellation cancels this activity. @default the workflow's root scope */
   readonly scope?: CancellationScope;
 }
 
-export interface ChildWorkflowOptions<Input> {
+/** One child workflow: its input and id, retries, cancellation scope, and run options (unset: the child type's defaults). */
+export interface ChildWorkflowOptions<Input> extends WorkflowRunOptions {
   /** The child's input. */
   readonly input: Input;
   /** The child's workflowId. @default `<parent workflowId>.c<n>` */
   readonly workflowId?: string;
-  readonly taskList?: string;
-  readonly taskPriority?: number;
-  readonly executionStartToCloseTimeout?: DurationInput;
-  readonly taskStartToCloseTimeout?: DurationInput;
-  /** What happens to the child when this workflow closes. @default the child type's default */
-  readonly childPolicy?: ChildPolicy | `${ChildPolicy}`;
+  /** Up to 5 tags of the child execution. @default none */
   readonly tagList?: readonly string[];
-  readonly lambdaRole?: string;
+  /** Free-form `control` data recorded with the decision (not passed to the child). @default none */
   readonly control?: string;
   /** Retries of a failed or timed-out child, restarted with the same workflowId. @default no retries */
   readonly retry?: RetryPolicy;
@@ -56,6 +40,7 @@ export interface LambdaOptions {
   readonly id?: string;
   /** 1 to 900 seconds. @default SWF's 900 */
   readonly startToCloseTimeout?: DurationInput;
+  /** Free-form `control` data recorded with the decision (not passed to the function). @default none */
   readonly control?: string;
 }
 
@@ -66,15 +51,12 @@ export interface TimerOptions {
   readonly scope?: CancellationScope;
 }
 
-export interface ContinueAsNewOptions {
+/** The next run of this workflow. SWF would take unset fields from the type; Swirl carries this run's values instead. */
+export interface ContinueAsNewOptions extends WorkflowRunOptions {
+  /** Version of this workflow's type the next run uses. @default this run's version */
   readonly workflowTypeVersion?: string;
-  readonly taskList?: string;
-  readonly taskPriority?: number;
-  readonly executionStartToCloseTimeout?: DurationInput;
-  readonly taskStartToCloseTimeout?: DurationInput;
-  readonly childPolicy?: ChildPolicy | `${ChildPolicy}`;
+  /** Tags of the next run. @default this run's tags */
   readonly tagList?: readonly string[];
-  readonly lambdaRole?: string;
 }
 
 /** Identifies another workflow execution; without runId SWF targets its current open run. */

@@ -6,14 +6,31 @@
 import { toSwfDuration, type DurationInput } from '../duration.js';
 import { DefinitionError } from './workflow-type.js';
 
-/** Registration defaults of one activity type; every field optional. */
-export interface ActivityDefaults {
+/**
+ * Where an activity task queues and how long each phase of it may take. A workflow's call options
+ * override, per call, the defaults an activities class registers for its types (`ActivityDefaults`).
+ */
+export interface ActivityTaskOptions {
+  /** Task list the task is queued on. @default the activity type's default */
   readonly taskList?: string;
+  /** Task priority (int32, higher first). @default the activity type's default */
   readonly taskPriority?: number;
+  /** How long the task may wait on its list before a worker starts it. @default the activity type's default */
   readonly scheduleToStartTimeout?: DurationInput;
+  /** How long a started task may run. @default the activity type's default */
   readonly startToCloseTimeout?: DurationInput;
+  /** How long the task may take from being scheduled to closing. @default the activity type's default */
   readonly scheduleToCloseTimeout?: DurationInput;
+  /** Longest silence between heartbeats of a started task. @default the activity type's default */
   readonly heartbeatTimeout?: DurationInput;
+}
+
+/**
+ * Registration defaults of one activity type. A field left unset has no registered default, and
+ * SWF then needs the value when the activity is scheduled.
+ */
+export interface ActivityDefaults extends ActivityTaskOptions {
+  /** Registered description of the type. @default none */
   readonly description?: string;
 }
 

@@ -5,25 +5,44 @@
 import type { ChildPolicy } from '@aws-sdk/client-swf';
 import { toSwfDuration, type DurationInput } from '../duration.js';
 
-/** Static `type` of a workflow class. */
-export interface WorkflowTypeOptions {
+/**
+ * How one workflow run is driven. Starting a run (from the client, as a child, or by continuing as
+ * new) may set each of these; a workflow class's static `type` registers their defaults.
+ */
+export interface WorkflowRunOptions {
+  /** Decision task list. @default the workflow type's default (continue-as-new: this run's) */
+  readonly taskList?: string;
+  /** Decision task priority (int32, higher first). @default the workflow type's default (continue-as-new: this run's) */
+  readonly taskPriority?: number;
+  /**
+   * Maximum run time of the execution, `'7d'` or milliseconds. SWF requires one at start, from the
+   * run or its type. @default the workflow type's default (continue-as-new: this run's)
+   */
+  readonly executionStartToCloseTimeout?: DurationInput;
+  /** Maximum time of one decision task, `'30s'` or milliseconds. @default the workflow type's default (continue-as-new: this run's) */
+  readonly taskStartToCloseTimeout?: DurationInput;
+  /** What happens to open children when the run closes. @default the workflow type's default (continue-as-new: this run's) */
+  readonly childPolicy?: ChildPolicy | `${ChildPolicy}`;
+  /** IAM role SWF uses to invoke Lambda functions. @default the workflow type's default (continue-as-new: this run's) */
+  readonly lambdaRole?: string;
+}
+
+/**
+ * Static `type` of a workflow class: the SWF type's name and version, and the run options every run
+ * of it defaults to (registered with SWF). A default left unset has none, and SWF then needs the
+ * value when a run starts; Swirl fills two of them.
+ */
+export interface WorkflowTypeOptions extends WorkflowRunOptions {
   /** SWF workflow type name. @default the class name */
   readonly name?: string;
   /** SWF workflow type version. */
   readonly version: string;
+  /** Registered description of the type. @default none */
   readonly description?: string;
-  /** Default decision task list for executions of this type. */
-  readonly taskList?: string;
-  /** Default `executionStartToCloseTimeout`. SWF requires one at start, from here or the start call. */
-  readonly executionStartToCloseTimeout?: DurationInput;
-  /** Default decision `taskStartToCloseTimeout`. @default '30s' */
+  /** Default maximum time of one decision task. @default '30s' */
   readonly taskStartToCloseTimeout?: DurationInput;
   /** Default child policy. @default 'TERMINATE' */
   readonly childPolicy?: ChildPolicy | `${ChildPolicy}`;
-  /** Default decision task priority. */
-  readonly taskPriority?: number;
-  /** Default IAM role for Lambda tasks. */
-  readonly lambdaRole?: string;
 }
 
 /** Anything that carries a static workflow `type` (a `Workflow` subclass). */

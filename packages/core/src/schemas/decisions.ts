@@ -59,6 +59,16 @@ export function decisionAttributesKey<T extends DecisionType>(type: T): Decision
   return `${type.charAt(0).toLowerCase()}${type.slice(1)}DecisionAttributes` as DecisionAttributesKey<T>;
 }
 
+/** How the run a decision starts is driven: shared by StartChildWorkflowExecution and ContinueAsNewWorkflowExecution. */
+const newRunFields = {
+  executionStartToCloseTimeout: durationSchema.optional(),
+  taskList: taskListSchema.optional(),
+  taskPriority: taskPrioritySchema.optional(),
+  taskStartToCloseTimeout: durationSchema.optional(),
+  childPolicy: childPolicySchema.optional(),
+  tagList: tagListSchema.optional(),
+};
+
 /** Attribute schemas of every decision type; the decision union and the payload map derive from this. */
 export const DECISION_ATTRIBUTE_SCHEMAS = {
   ScheduleActivityTask: z.object({
@@ -79,12 +89,7 @@ export const DECISION_ATTRIBUTE_SCHEMAS = {
   CancelWorkflowExecution: z.object({ details: payloadSchema.optional() }),
   ContinueAsNewWorkflowExecution: z.object({
     input: payloadSchema.optional(),
-    executionStartToCloseTimeout: durationSchema.optional(),
-    taskList: taskListSchema.optional(),
-    taskPriority: taskPrioritySchema.optional(),
-    taskStartToCloseTimeout: durationSchema.optional(),
-    childPolicy: childPolicySchema.optional(),
-    tagList: tagListSchema.optional(),
+    ...newRunFields,
     workflowTypeVersion: swfVersionSchema.optional(),
     lambdaRole: arnSchema.optional(),
   }),
@@ -108,12 +113,7 @@ export const DECISION_ATTRIBUTE_SCHEMAS = {
     workflowId: swfNameSchema,
     control: payloadSchema.optional(),
     input: payloadSchema.optional(),
-    executionStartToCloseTimeout: durationSchema.optional(),
-    taskList: taskListSchema.optional(),
-    taskPriority: taskPrioritySchema.optional(),
-    taskStartToCloseTimeout: durationSchema.optional(),
-    childPolicy: childPolicySchema.optional(),
-    tagList: tagListSchema.optional(),
+    ...newRunFields,
     lambdaRole: arnSchema.optional(),
   }),
   ScheduleLambdaFunction: z.object({
