@@ -12,7 +12,7 @@ import {
   type RegistrationStatus,
   type SWFClient,
 } from '@aws-sdk/client-swf';
-import { addSdkContext, withSdkContext } from './sdk-error-context.js';
+import { withSdkContext, withSdkContextPages } from './sdk-error-context.js';
 
 export interface RegisterDomainOptions {
   readonly name: string;
@@ -50,15 +50,11 @@ export class DomainCatalog {
   /** Domains with the given status, sorted by name, fetched page by page. */
   async *list(options: { status?: RegistrationStatus | `${RegistrationStatus}`; pageSize?: number } = {}): AsyncGenerator<DomainInfo> {
     const registrationStatus = (options.status ?? 'REGISTERED') as RegistrationStatus;
-    try {
-      const pages = paginateListDomains(
-        { client: this.#swf, ...(options.pageSize !== undefined && { pageSize: options.pageSize }) },
-        { registrationStatus },
-      );
-      for await (const page of pages) yield* page.domainInfos ?? [];
-    } catch (error) {
-      throw addSdkContext(error, 'ListDomains', `(registrationStatus=${registrationStatus})`);
-    }
+    const pages = paginateListDomains(
+      { client: this.#swf, ...(options.pageSize !== undefined && { pageSize: options.pageSize }) },
+      { registrationStatus },
+    );
+    for await (const page of withSdkContextPages('ListDomains', `(registrationStatus=${registrationStatus})`, pages)) yield* page.domainInfos ?? [];
   }
 
   async deprecate(name: string): Promise<void> {

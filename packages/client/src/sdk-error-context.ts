@@ -12,6 +12,16 @@ export async function withSdkContext<T>(operation: string, target: string, call:
   }
 }
 
+/** The pages of an SDK paginator; a page request that fails names the operation and target in its error. */
+export async function* withSdkContextPages<Page>(operation: string, target: string, pages: AsyncIterable<Page>): AsyncGenerator<Page> {
+  try {
+    for await (const page of pages) yield page;
+  } catch (error) {
+    throw addSdkContext(error, operation, target);
+  }
+}
+
+/** Prefixes an SDK error's message with the operation and target, once; returns the same error. */
 export function addSdkContext(error: unknown, operation: string, target: string): unknown {
   if (error instanceof Error && !error.message.startsWith(`${operation} `)) {
     error.message = `${operation} ${target}: ${error.message}`;

@@ -28,7 +28,7 @@ import {
   type ResolvedActivityType,
   type WorkflowTypeCarrier,
 } from '@swirl/core';
-import { addSdkContext, withSdkContext } from './sdk-error-context.js';
+import { withSdkContext, withSdkContextPages } from './sdk-error-context.js';
 
 /** A type's name and version, as SWF identifies it. */
 export interface TypeId {
@@ -96,12 +96,14 @@ export class TypeCatalog {
     );
   }
 
-  listWorkflowTypes(options: ListTypesOptions = {}): AsyncGenerator<WorkflowTypeInfo> {
-    return this.#list('ListWorkflowTypes', paginateListWorkflowTypes(this.#pagination(options), this.#listInput(options)));
+  async *listWorkflowTypes(options: ListTypesOptions = {}): AsyncGenerator<WorkflowTypeInfo> {
+    const pages = paginateListWorkflowTypes(this.#pagination(options), this.#listInput(options));
+    for await (const page of withSdkContextPages('ListWorkflowTypes', `(domain=${this.#domain})`, pages)) yield* page.typeInfos ?? [];
   }
 
-  listActivityTypes(options: ListTypesOptions = {}): AsyncGenerator<ActivityTypeInfo> {
-    return this.#list('ListActivityTypes', paginateListActivityTypes(this.#pagination(options), this.#listInput(options)));
+  async *listActivityTypes(options: ListTypesOptions = {}): AsyncGenerator<ActivityTypeInfo> {
+    const pages = paginateListActivityTypes(this.#pagination(options), this.#listInput(options));
+    for await (const page of withSdkContextPages('ListActivityTypes', `(domain=${this.#domain})`, pages)) yield* page.typeInfos ?? [];
   }
 
   async deprecate(kind: TypeKind, type: TypeId): Promise<void> {
@@ -127,15 +129,6 @@ export class TypeCatalog {
       await withSdkContext('UndeprecateActivityType', target, () =>
         this.#swf.send(new UndeprecateActivityTypeCommand({ domain: this.#domain, activityType: { ...type } })),
       );
-    }
-  }
-
-  /** Every type on every page, with the operation and domain named in any error. */
-  async *#list<T>(operation: string, pages: AsyncIterable<{ typeInfos?: T[] | undefined }>): AsyncGenerator<T> {
-    try {
-      for await (const page of pages) yield* page.typeInfos ?? [];
-    } catch (error) {
-      throw addSdkContext(error, operation, `(domain=${this.#domain})`);
     }
   }
 

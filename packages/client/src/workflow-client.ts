@@ -17,7 +17,7 @@ import type { WorkflowClass } from '@swirl/workflow';
 import { DomainCatalog } from './domain-catalog.js';
 import { compileListFilter, type ListExecutionsOptions } from './list-filters.js';
 import { PayloadPipeline } from './payload-pipeline.js';
-import { addSdkContext, withSdkContext } from './sdk-error-context.js';
+import { withSdkContext, withSdkContextPages } from './sdk-error-context.js';
 import { buildStartRequest, buildStartRequestForType, type StartWorkflowOptions } from './start-options.js';
 import { TypeCatalog } from './type-catalog.js';
 import type { WorkflowClassInput, WorkflowClassResult } from './workflow-class.js';
@@ -104,11 +104,7 @@ export class WorkflowClient {
       options.status === 'open'
         ? paginateListOpenWorkflowExecutions(config, { ...input, startTimeFilter: filter.startTimeFilter ?? { oldestDate: new Date(0) } })
         : paginateListClosedWorkflowExecutions(config, input);
-    try {
-      for await (const page of pages) yield page.executionInfos ?? [];
-    } catch (error) {
-      throw addSdkContext(error, operation, `(domain=${this.domain})`);
-    }
+    for await (const page of withSdkContextPages(operation, `(domain=${this.domain})`, pages)) yield page.executionInfos ?? [];
   }
 
   /** Open or closed executions matching the filters, fetched page by page as the loop advances. */

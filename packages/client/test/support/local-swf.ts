@@ -1,6 +1,8 @@
 /**
  * A local server per test file, an SDK client on it, and a scripted decider that answers one
- * decision task with chosen decisions (the worker is not part of these tests).
+ * decision task with chosen decisions (the worker is not part of these tests). It needs only
+ * `@swirl/server` and the SDK, so any package's tests that have both can import it by path
+ * instead of keeping a copy.
  */
 import {
   PollForDecisionTaskCommand,

@@ -4,7 +4,7 @@
  * and the workflow runtime schedules from it, so names never drift apart.
  */
 import { toSwfDuration, type DurationInput } from '../duration.js';
-import { DefinitionError } from './workflow-type.js';
+import { DefinitionError } from './definition-error.js';
 
 /**
  * Where an activity task queues and how long each phase of it may take. A workflow's call options

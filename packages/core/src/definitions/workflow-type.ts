@@ -4,6 +4,7 @@
  */
 import type { ChildPolicy } from '@aws-sdk/client-swf';
 import { toSwfDuration, type DurationInput } from '../duration.js';
+import { DefinitionError } from './definition-error.js';
 
 /**
  * How one workflow run is driven. Starting a run (from the client, as a child, or by continuing as
@@ -64,11 +65,8 @@ export interface ResolvedWorkflowType {
   readonly defaultLambdaRole?: string;
 }
 
-export class DefinitionError extends Error {
-  override readonly name = 'DefinitionError';
-}
-
-export const DEFAULT_TASK_START_TO_CLOSE = '30s';
+/** What Swirl registers when a workflow class names no decision task timeout: SWF itself has no default. */
+const DEFAULT_TASK_START_TO_CLOSE = '30s';
 
 /** Reads a workflow class's static `type`. Throws `DefinitionError` when it is missing or incomplete. */
 export function resolveWorkflowType(workflowClass: WorkflowTypeCarrier): ResolvedWorkflowType {
