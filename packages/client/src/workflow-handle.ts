@@ -92,46 +92,30 @@ export class WorkflowHandle<Input = unknown, Result = unknown> {
 
   /** Sends a signal by name, or by a typed signal definition whose input type is checked. */
   async signal<SignalInput>(signal: string | SignalDefinition<SignalInput>, input?: SignalInput): Promise<void> {
-    const { swf, domain, payloads } = this.#context;
+    const { swf, payloads } = this.#context;
     const signalName = typeof signal === 'string' ? signal : signal.name;
     const encoded = await payloads.encode(input);
     await withSdkContext('SignalWorkflowExecution', this.#describeTarget(`signal=${signalName}`), () =>
-      swf.send(
-        new SignalWorkflowExecutionCommand({
-          domain,
-          workflowId: this.workflowId,
-          signalName,
-          ...(this.runId !== undefined && { runId: this.runId }),
-          ...(encoded !== undefined && { input: encoded }),
-        }),
-      ),
+      swf.send(new SignalWorkflowExecutionCommand({ ...this.#addressed(), signalName, ...(encoded !== undefined && { input: encoded }) })),
     );
   }
 
   /** Asks the workflow to cancel; the workflow decides how and when to close. */
   async requestCancel(): Promise<void> {
-    const { swf, domain } = this.#context;
+    const { swf } = this.#context;
     await withSdkContext('RequestCancelWorkflowExecution', this.#describeTarget(), () =>
-      swf.send(
-        new RequestCancelWorkflowExecutionCommand({
-          domain,
-          workflowId: this.workflowId,
-          ...(this.runId !== undefined && { runId: this.runId }),
-        }),
-      ),
+      swf.send(new RequestCancelWorkflowExecutionCommand(this.#addressed())),
     );
   }
 
   /** Closes the execution at once, without running workflow code. */
   async terminate(options: TerminateOptions = {}): Promise<void> {
-    const { swf, domain, payloads } = this.#context;
+    const { swf, payloads } = this.#context;
     const details = options.details === undefined ? undefined : await payloads.encodeString(options.details);
     await withSdkContext('TerminateWorkflowExecution', this.#describeTarget(), () =>
       swf.send(
         new TerminateWorkflowExecutionCommand({
-          domain,
-          workflowId: this.workflowId,
-          ...(this.runId !== undefined && { runId: this.runId }),
+          ...this.#addressed(),
           ...(options.reason !== undefined && { reason: options.reason }),
           ...(details !== undefined && { details }),
           ...(options.childPolicy !== undefined && { childPolicy: options.childPolicy as ChildPolicy }),
@@ -227,6 +211,11 @@ export class WorkflowHandle<Input = unknown, Result = unknown> {
     if (this.runId !== undefined) return this.runId;
     const { swf, domain } = this.#context;
     return (await findLatestRun(swf, domain, this.workflowId)).runId;
+  }
+
+  /** The execution as signal, cancel and terminate address it: without a runId, SWF targets the open run. */
+  #addressed(): { domain: string; workflowId: string; runId?: string } {
+    return { domain: this.#context.domain, workflowId: this.workflowId, ...(this.runId !== undefined && { runId: this.runId }) };
   }
 
   #describeTarget(extra?: string): string {
