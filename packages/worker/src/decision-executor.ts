@@ -90,6 +90,8 @@ export class DecisionExecutor {
     this.#running += 1;
 
     let runtime: DecidingRuntime | undefined;
+    /** True once the runtime is back in the cache for the run's next task (before the respond is sent). */
+    let cachedForNextTask = false;
     try {
       runtime = this.#takeCachedRuntime(task, execution.runId);
       const history = await this.#options.pager.collect(task, taskList, runtime?.processedStartedEventId);
@@ -110,6 +112,12 @@ export class DecisionExecutor {
       const closes = decisions.some((decision) => CLOSE_TYPES.has(decision.decisionType!));
       const stopping = this.#options.stopSignal?.aborted ?? false;
       const sticky = this.#options.stickyTaskList !== undefined && cache.enabled && !closes && !stopping;
+      // Cached before the respond: once SWF records these decisions, a fast activity can complete and
+      // the run's next task reach the sticky poller before this respond's answer arrives.
+      if (sticky) {
+        cache.put(execution.runId, runtime);
+        cachedForNextTask = true;
+      }
       await this.#options.client.send(
         new RespondDecisionTaskCompletedCommand({
           taskToken: task.taskToken!,
@@ -121,14 +129,19 @@ export class DecisionExecutor {
           }),
         }),
       );
-      if (sticky) cache.put(execution.runId, runtime);
       // A runtime taken from the cache that does not go back is counted, so evictions add up.
-      else if (cameFromCache) cache.countDropped(execution.runId, closes ? 'CLOSED' : 'SHUTDOWN');
+      if (!sticky && cameFromCache) cache.countDropped(execution.runId, closes ? 'CLOSED' : 'SHUTDOWN');
       logger.debug({ decisions: decisions.map((decision) => decision.decisionType), sticky }, 'decision task completed');
       events.emit('taskCompleted', { ...ref, outcome: 'decided', durationMs: performance.now() - startedAt });
     } catch (error) {
-      // The runtime may be half-advanced: never reuse it. The next task of this run replays in full.
-      if (runtime) cache.countDropped(execution.runId, 'FALLBACK');
+      if (runtime && cachedForNextTask) {
+        // The respond failed, so SWF may not have recorded these decisions: the next task replays in full.
+        // Unless a next task already advanced the runtime, which proves they were recorded.
+        if (runtime.processedStartedEventId === ref.startedEventId) cache.evictEntry(execution.runId, runtime, 'FALLBACK');
+      } else if (runtime) {
+        // The runtime may be half-advanced: never reuse it. The next task of this run replays in full.
+        cache.countDropped(execution.runId, 'FALLBACK');
+      }
       this.#reportFailure(ref, logger, error);
     } finally {
       this.#running -= 1;

@@ -1,9 +1,9 @@
 /**
  * Long-polls one decision task list (the shared one or the worker's sticky one). Pages come newest
- * first (`reverseOrder`) so a run held by the sticky cache needs only its newest events.
+ * first (`reverseOrder`) so a run held by the sticky cache needs only its newest events; the sticky
+ * list asks for a small first page, since the runs it receives are usually cached.
  */
 import { PollForDecisionTaskCommand, type PollForDecisionTaskCommandOutput, type SWFClient } from '@aws-sdk/client-swf';
-import { SWF_LIMITS } from '@swirl/core';
 import type PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import type { DecisionExecutor } from './decision-executor.js';
@@ -16,6 +16,8 @@ export interface DecisionPollerOptions {
   readonly client: SWFClient;
   readonly domain: string;
   readonly taskList: string;
+  /** Events asked for in the first history page of each task. */
+  readonly firstPageSize: number;
   readonly identity: string;
   readonly requestTimeoutMs: number;
   /** The executor's queue; a slot is taken before each poll. */
@@ -28,7 +30,7 @@ export interface DecisionPollerOptions {
 }
 
 export function createDecisionPoller(options: DecisionPollerOptions): PollLoop<PollForDecisionTaskCommandOutput> {
-  const { kind, client, domain, taskList, identity, requestTimeoutMs } = options;
+  const { kind, client, domain, taskList, firstPageSize, identity, requestTimeoutMs } = options;
   return new PollLoop({
     ref: { kind, taskList },
     queue: options.queue,
@@ -42,7 +44,7 @@ export function createDecisionPoller(options: DecisionPollerOptions): PollLoop<P
           taskList: { name: taskList },
           identity,
           reverseOrder: true,
-          maximumPageSize: SWF_LIMITS.maximumPageSize,
+          maximumPageSize: firstPageSize,
         }),
         { requestTimeout: requestTimeoutMs },
       );

@@ -1,10 +1,12 @@
 /**
  * Fetches the history of a decision task. Pages come newest first (`reverseOrder`), so a run the
- * sticky cache holds needs only the newest pages; any other run is paged to the start. Further pages
- * are PollForDecisionTask calls with `nextPageToken`, which start no new task.
+ * sticky cache holds needs only the newest pages, and asks for exactly the events it still misses;
+ * any other run is paged to the start. Further pages are PollForDecisionTask calls with
+ * `nextPageToken`, which start no new task.
  */
 import { PollForDecisionTaskCommand, type HistoryEvent } from '@aws-sdk/client-swf';
 import type { SWFClient } from '@aws-sdk/client-swf';
+import { SWF_LIMITS } from '@swirl/core';
 
 export interface HistoryPagerOptions {
   readonly client: SWFClient;
@@ -50,7 +52,10 @@ export class HistoryPager {
     const oldestId = () => Math.min(...collected.map((event) => event.eventId ?? Number.POSITIVE_INFINITY));
 
     if (knownUpTo !== undefined) {
-      while (token && oldestId() > knownUpTo + 1) token = await this.#nextPage(token, taskList, collected);
+      while (token && oldestId() > knownUpTo + 1) {
+        const missing = oldestId() - knownUpTo - 1;
+        token = await this.#nextPage(token, taskList, collected, Math.min(missing, SWF_LIMITS.maximumPageSize));
+      }
       const fresh = ascending(collected).filter((event) => event.eventId! > knownUpTo && event.eventId! <= startedEventId);
       if (isContiguous(fresh, knownUpTo + 1, startedEventId)) return { mode: 'incremental', events: fresh };
     }
@@ -64,10 +69,17 @@ export class HistoryPager {
     return { mode: 'full', events };
   }
 
-  async #nextPage(token: string, taskList: string, into: HistoryEvent[]): Promise<string | undefined> {
+  async #nextPage(token: string, taskList: string, into: HistoryEvent[], pageSize: number = SWF_LIMITS.maximumPageSize): Promise<string | undefined> {
     const { client, domain, identity, requestTimeoutMs } = this.#options;
     const page = await client.send(
-      new PollForDecisionTaskCommand({ domain, taskList: { name: taskList }, identity, nextPageToken: token, reverseOrder: true }),
+      new PollForDecisionTaskCommand({
+        domain,
+        taskList: { name: taskList },
+        identity,
+        nextPageToken: token,
+        reverseOrder: true,
+        maximumPageSize: pageSize,
+      }),
       { requestTimeout: requestTimeoutMs },
     );
     into.push(...(page.events ?? []));

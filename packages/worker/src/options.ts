@@ -54,6 +54,13 @@ export interface WorkerOptions {
   readonly stickyCacheSize?: number;
   /** How long a run's next decision task waits on the sticky list before SWF moves it back. @default '5s' */
   readonly stickyScheduleToStartTimeout?: DurationInput;
+  /**
+   * Events asked for in the first history page of a task on the sticky list (1-1000). A cached run needs
+   * only the events since its last task (6 for a step of one activity); when they do not fit, one more
+   * page asks for exactly the rest. Larger values save that round trip for busier steps; smaller ones
+   * transfer fewer events. @default 25
+   */
+  readonly stickyFirstPageSize?: number;
   /** Time running tasks get after shutdown starts before activities are aborted. @default '10s' */
   readonly shutdownGraceTime?: DurationInput;
   /** Stop on SIGINT and SIGTERM with a graceful shutdown. @default true */
@@ -129,6 +136,7 @@ export const workerOptionsSchema = z.object({
   domainRetentionDays: z.number().int().min(0).max(SWF_LIMITS.retentionDays).default(7),
   stickyCacheSize: z.number().int().min(0).default(100),
   stickyScheduleToStartTimeout: duration.default(5_000),
+  stickyFirstPageSize: z.number().int().min(1).max(SWF_LIMITS.maximumPageSize).default(25),
   shutdownGraceTime: duration.default(10_000),
   handleSignals: z.boolean().default(true),
   failWorkflowOn: z

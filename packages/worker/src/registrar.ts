@@ -52,6 +52,60 @@ export function compareDefaults(code: Comparable, registered: Comparable): Defau
   return differences;
 }
 
+/** A type as RegisterWorkflowType or RegisterActivityType takes it (without the domain). */
+interface TypeRegistration {
+  readonly name: string;
+  readonly version: string;
+  readonly description?: string | undefined;
+}
+
+/** What DescribeWorkflowType and DescribeActivityType answer, as far as the comparison reads it. */
+interface DescribedType {
+  readonly typeInfo?: { readonly status?: string | undefined; readonly description?: string | undefined } | undefined;
+  readonly configuration?: object | undefined;
+}
+
+/** How one kind of type is registered and described; the steps around the calls are the same for both. */
+interface TypeKind<Registration extends TypeRegistration> {
+  readonly kind: 'workflow' | 'activity';
+  /** The registered defaults DescribeXType reports in `configuration`, compared with the code's. */
+  readonly defaultFields: readonly string[];
+  /** What SWF does with a deprecated type of this kind, and what to do about it. */
+  readonly deprecatedAdvice: string;
+  register(client: SWFClient, domain: string, type: Registration): Promise<unknown>;
+  describe(client: SWFClient, domain: string, type: { name: string; version: string }): Promise<DescribedType>;
+}
+
+const WORKFLOW_TYPES: TypeKind<ResolvedWorkflowType> = {
+  kind: 'workflow',
+  defaultFields: [
+    'defaultTaskList',
+    'defaultExecutionStartToCloseTimeout',
+    'defaultTaskStartToCloseTimeout',
+    'defaultChildPolicy',
+    'defaultTaskPriority',
+    'defaultLambdaRole',
+  ],
+  deprecatedAdvice: 'SWF refuses to start it. Give the workflow class a new version, or undeprecate the type',
+  register: (client, domain, type) => client.send(new RegisterWorkflowTypeCommand({ domain, ...type })),
+  describe: (client, domain, workflowType) => client.send(new DescribeWorkflowTypeCommand({ domain, workflowType })),
+};
+
+const ACTIVITY_TYPES: TypeKind<Omit<ResolvedActivityType, 'method'>> = {
+  kind: 'activity',
+  defaultFields: [
+    'defaultTaskList',
+    'defaultTaskPriority',
+    'defaultTaskScheduleToStartTimeout',
+    'defaultTaskStartToCloseTimeout',
+    'defaultTaskScheduleToCloseTimeout',
+    'defaultTaskHeartbeatTimeout',
+  ],
+  deprecatedAdvice: 'workflows can no longer schedule it. Give the activities class a new version, or undeprecate the type',
+  register: (client, domain, type) => client.send(new RegisterActivityTypeCommand({ domain, ...type })),
+  describe: (client, domain, activityType) => client.send(new DescribeActivityTypeCommand({ domain, activityType })),
+};
+
 export class Registrar {
   readonly #options: RegistrarOptions;
 
@@ -83,75 +137,36 @@ export class Registrar {
   }
 
   async registerWorkflowType(type: ResolvedWorkflowType): Promise<void> {
-    const { client, domain, logger } = this.#options;
-    try {
-      await client.send(new RegisterWorkflowTypeCommand({ domain, ...type }));
-      logger.info({ workflowType: type.name, version: type.version }, 'registered workflow type');
-      return;
-    } catch (error) {
-      if (!isSwfError(error, 'TypeAlreadyExistsFault')) throw error;
-    }
-    const described = await client.send(
-      new DescribeWorkflowTypeCommand({ domain, workflowType: { name: type.name, version: type.version } }),
-    );
-    if (described.typeInfo?.status === 'DEPRECATED') {
-      throw new DeprecatedRegistrationError(
-        `Workflow type ${type.name} version ${type.version} is deprecated in domain ${domain}: SWF refuses to start it. Give the workflow class a new version, or undeprecate the type`,
-      );
-    }
-    const { name: _name, version: _version, description, ...defaults } = type;
-    const configuration = described.configuration ?? {};
-    this.#warnOnDifferences(
-      { kind: 'workflow', name: type.name, version: type.version },
-      compareDefaults(
-        { ...defaults, description },
-        {
-          defaultTaskList: configuration.defaultTaskList,
-          defaultExecutionStartToCloseTimeout: configuration.defaultExecutionStartToCloseTimeout,
-          defaultTaskStartToCloseTimeout: configuration.defaultTaskStartToCloseTimeout,
-          defaultChildPolicy: configuration.defaultChildPolicy,
-          defaultTaskPriority: configuration.defaultTaskPriority,
-          defaultLambdaRole: configuration.defaultLambdaRole,
-          description: described.typeInfo?.description,
-        },
-      ),
-    );
+    await this.#registerType(WORKFLOW_TYPES, type);
   }
 
   async registerActivityType(type: ResolvedActivityType): Promise<void> {
+    const { method: _method, ...registration } = type;
+    await this.#registerType(ACTIVITY_TYPES, registration);
+  }
+
+  /** Registers a type; if it exists, fails when it is deprecated and warns when its defaults differ. */
+  async #registerType<Registration extends TypeRegistration>(kind: TypeKind<Registration>, type: Registration): Promise<void> {
     const { client, domain, logger } = this.#options;
-    const { method: _method, ...wire } = type;
+    const { name, version } = type;
     try {
-      await client.send(new RegisterActivityTypeCommand({ domain, ...wire }));
-      logger.info({ activityType: type.name, version: type.version }, 'registered activity type');
+      await kind.register(client, domain, type);
+      logger.info({ [`${kind.kind}Type`]: name, version }, `registered ${kind.kind} type`);
       return;
     } catch (error) {
       if (!isSwfError(error, 'TypeAlreadyExistsFault')) throw error;
     }
-    const described = await client.send(
-      new DescribeActivityTypeCommand({ domain, activityType: { name: type.name, version: type.version } }),
-    );
+    const described = await kind.describe(client, domain, { name, version });
     if (described.typeInfo?.status === 'DEPRECATED') {
-      throw new DeprecatedRegistrationError(
-        `Activity type ${type.name} version ${type.version} is deprecated in domain ${domain}: workflows can no longer schedule it. Give the activities class a new version, or undeprecate the type`,
-      );
+      const kindName = kind.kind === 'workflow' ? 'Workflow' : 'Activity';
+      throw new DeprecatedRegistrationError(`${kindName} type ${name} version ${version} is deprecated in domain ${domain}: ${kind.deprecatedAdvice}`);
     }
-    const { name: _name, version: _version, description, ...defaults } = wire;
-    const configuration = described.configuration ?? {};
+    const { name: _name, version: _version, description, ...defaults } = type;
+    const configuration = (described.configuration ?? {}) as Comparable;
+    const registered: Comparable = Object.fromEntries(kind.defaultFields.map((field) => [field, configuration[field]]));
     this.#warnOnDifferences(
-      { kind: 'activity', name: type.name, version: type.version },
-      compareDefaults(
-        { ...defaults, description },
-        {
-          defaultTaskList: configuration.defaultTaskList,
-          defaultTaskPriority: configuration.defaultTaskPriority,
-          defaultTaskScheduleToStartTimeout: configuration.defaultTaskScheduleToStartTimeout,
-          defaultTaskStartToCloseTimeout: configuration.defaultTaskStartToCloseTimeout,
-          defaultTaskScheduleToCloseTimeout: configuration.defaultTaskScheduleToCloseTimeout,
-          defaultTaskHeartbeatTimeout: configuration.defaultTaskHeartbeatTimeout,
-          description: described.typeInfo?.description,
-        },
-      ),
+      { kind: kind.kind, name, version },
+      compareDefaults({ ...(defaults as Comparable), description }, { ...registered, description: described.typeInfo?.description }),
     );
   }
 

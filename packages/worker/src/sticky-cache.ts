@@ -60,6 +60,11 @@ export class StickyCache<Entry> {
     this.#onEvict(runId, reason);
   }
 
+  /** Drops a run only while it still holds this very entry (a later task may have taken or replaced it). */
+  evictEntry(runId: string, entry: Entry, reason: EvictionReason): void {
+    if (this.#entries.get(runId) === entry) this.evict(runId, reason);
+  }
+
   /** Counts a run that was taken out and will not come back (a fallback or a closed run). */
   countDropped(runId: string, reason: EvictionReason): void {
     this.#evictions += 1;

@@ -12,6 +12,7 @@ import {
   type WorkflowDefinition,
   type WorkflowRegistry,
 } from '@swirl/workflow';
+import { SWF_LIMITS } from '@swirl/core';
 import PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import { ActivityExecutor } from './activity-executor.js';
@@ -233,7 +234,16 @@ export class Worker {
   }
 
   #decisionLoop(kind: 'decision' | 'sticky-decision', taskList: string) {
-    return createDecisionPoller({ ...this.#pollerCommon(), kind, taskList, queue: this.#decisionQueue, executor: this.#decisionExecutor });
+    // Tasks on the sticky list are usually of cached runs, which need only their newest few events.
+    const firstPageSize = kind === 'sticky-decision' ? this.#options.stickyFirstPageSize : SWF_LIMITS.maximumPageSize;
+    return createDecisionPoller({
+      ...this.#pollerCommon(),
+      kind,
+      taskList,
+      firstPageSize,
+      queue: this.#decisionQueue,
+      executor: this.#decisionExecutor,
+    });
   }
 
   #activityLoop() {

@@ -165,6 +165,52 @@ describe('DecisionExecutor', () => {
     expect(cache.has('r1')).toBe(false);
   });
 
+  it('hands the runtime to the run\'s next task even when that task arrives before the respond is answered', async () => {
+    const { fake, executor, runtimes, seen } = setup();
+    let responds = 0;
+    // A fast activity: SWF records the decisions, the activity completes and the next decision task
+    // reaches the sticky poller while the first respond's HTTP answer is still on its way back.
+    fake.on('RespondDecisionTaskCompleted', async () => {
+      responds += 1;
+      if (responds === 1) await executor.execute(task(9, 3, history(9).slice(0, 6), 'page-2'), 'sticky-me');
+      return {};
+    });
+    await executor.execute(task(3, 0, history(3)), 'orders');
+    expect(runtimes).toHaveLength(1);
+    expect(runtimes[0]!.activations).toEqual([[1, 2, 3], [4, 5, 6, 7, 8, 9]]);
+    // Only the run's first task missed the cache.
+    expect(seen.filter((event) => event.startsWith('cache'))).toEqual(['cacheMiss:NOT_CACHED', 'cacheHit']);
+  });
+
+  it('evicts the runtime it cached when the respond fails, so the next task replays in full', async () => {
+    const { fake, executor, runtimes, seen, cache } = setup();
+    fake.on('RespondDecisionTaskCompleted', () => Promise.reject(swfError('ThrottlingException', 'Rate exceeded')));
+    await executor.execute(task(3, 0, history(3)), 'orders');
+    expect(cache.has('r1')).toBe(false);
+    expect(seen).toEqual(['cacheMiss:NOT_CACHED', 'cacheEviction:FALLBACK', 'taskFailed']);
+    fake.on('RespondDecisionTaskCompleted', () => ({}));
+    await executor.execute(task(7, 0, history(7)), 'orders');
+    expect(runtimes).toHaveLength(2);
+    expect(cache.stats).toMatchObject({ hits: 0, misses: 2, evictions: 1 });
+  });
+
+  it('keeps the runtime the next task advanced when the earlier respond fails afterwards', async () => {
+    const { fake, executor, runtimes, cache } = setup();
+    let responds = 0;
+    // SWF recorded the first respond (the next task names it as previous) but its answer was lost.
+    fake.on('RespondDecisionTaskCompleted', async () => {
+      responds += 1;
+      if (responds > 1) return {};
+      await executor.execute(task(9, 3, history(9).slice(0, 6)), 'sticky-me');
+      throw swfError('TimeoutError', 'socket hang up');
+    });
+    await executor.execute(task(3, 0, history(3)), 'orders');
+    expect(cache.has('r1')).toBe(true);
+    await executor.execute(task(15, 9, history(15).slice(0, 6)), 'sticky-me');
+    expect(runtimes).toHaveLength(1);
+    expect(runtimes[0]!.activations).toEqual([[1, 2, 3], [4, 5, 6, 7, 8, 9], [10, 11, 12, 13, 14, 15]]);
+  });
+
   it('does not ask for sticky execution when the decisions close the run', async () => {
     const { fake, executor, cache } = setup({ decide: () => [complete('"done"')] });
     await executor.execute(task(3, 0, history(3)), 'orders');

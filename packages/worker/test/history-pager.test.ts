@@ -44,6 +44,19 @@ describe('HistoryPager', () => {
     expect(fake.callsTo('PollForDecisionTask')).toHaveLength(1);
   });
 
+  it('asks the next page of a cached run for exactly the events still missing', async () => {
+    const fake = fakeSwfClient().on('PollForDecisionTask', (input) => {
+      const to = Number(input.nextPageToken);
+      const from = Math.max(1, to - (input.maximumPageSize ?? 1000) + 1);
+      return { events: range(from, to).reverse(), ...(from > 1 && { nextPageToken: String(from - 1) }) };
+    });
+    const pager = new HistoryPager({ client: fake.client, domain: 'd', identity: 'me', requestTimeoutMs: 70_000 });
+    // A small first page (events 76..100) that does not reach the cached runtime's event 60.
+    const history = await pager.collect({ startedEventId: 100, events: range(76, 100).reverse(), nextPageToken: '75' }, 'tl', 60);
+    expect(history).toEqual({ mode: 'incremental', events: range(61, 100) });
+    expect(fake.callsTo('PollForDecisionTask')).toEqual([expect.objectContaining({ nextPageToken: '75', maximumPageSize: 15 })]);
+  });
+
   it('falls back to the full history when the new events do not join the known ones', async () => {
     const { pager, first } = setup(30, 10);
     // The cached runtime claims more events than this task's history holds: a surprise.

@@ -19,6 +19,7 @@ describe('worker options', () => {
       domainRetentionDays: 7,
       stickyCacheSize: 100,
       stickyScheduleToStartTimeout: 5_000,
+      stickyFirstPageSize: 25,
       shutdownGraceTime: 10_000,
       handleSignals: true,
       failWorkflowOn: [],
@@ -62,6 +63,12 @@ describe('worker options', () => {
     expect(message).toMatch(/decisionPollers: /);
     expect(message).toMatch(/shutdownGraceTime: Invalid duration "soon"/);
     expect(message).toMatch(/pollRequestTimeout: must be at least 70s/);
+  });
+
+  it('bounds the first sticky page between 1 and SWF\'s maximum page size', () => {
+    expect(() => resolveWorkerOptions({ client, domain: 'shop', taskList: 'orders', stickyFirstPageSize: 0 })).toThrow(/stickyFirstPageSize: /);
+    expect(() => resolveWorkerOptions({ client, domain: 'shop', taskList: 'orders', stickyFirstPageSize: 1001 })).toThrow(/stickyFirstPageSize: /);
+    expect(resolveWorkerOptions({ client, domain: 'shop', taskList: 'orders', stickyFirstPageSize: 1000 }).stickyFirstPageSize).toBe(1000);
   });
 
   it('refuses activities that are not Activities instances', () => {

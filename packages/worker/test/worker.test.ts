@@ -1,4 +1,5 @@
 import { Activities } from '@swirl/activity';
+import { Workflow } from '@swirl/workflow';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { Worker } from '../src/worker.js';
@@ -16,6 +17,11 @@ class Packing extends Activities {
     if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve));
     signal.throwIfAborted();
   }
+}
+
+class Idle extends Workflow<void, void> {
+  static readonly type = { version: '1' };
+  async execute(): Promise<void> {}
 }
 
 const activityTask = (method: string, token: string) => ({
@@ -86,6 +92,33 @@ describe('Worker', () => {
     expect(fake.callsTo('RespondActivityTaskFailed')).toEqual([
       expect.objectContaining({ taskToken: 't2', reason: 'ActivityCancelledError' }),
     ]);
+  });
+
+  it('asks its sticky list for a small first page and the shared list for full pages, both newest first', async () => {
+    const polls: Array<{ taskList: { name: string }; maximumPageSize?: number; reverseOrder?: boolean }> = [];
+    const fake = fakeSwfClient().on('PollForDecisionTask', async (input) => {
+      polls.push(input);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      return {};
+    });
+    const worker = await Worker.create({
+      client: fake.client,
+      domain: 'shop',
+      taskList: 'orders',
+      workflows: [Idle],
+      register: 'never',
+      handleSignals: false,
+      logger: pino({ level: 'silent' }),
+      stickyFirstPageSize: 12,
+    });
+    const running = worker.run();
+    while (new Set(polls.map((poll) => poll.taskList.name)).size < 2) await new Promise((resolve) => setTimeout(resolve, 1));
+    await worker.shutdown();
+    await running;
+    const sticky = polls.filter((poll) => poll.taskList.name === worker.stickyTaskList);
+    const shared = polls.filter((poll) => poll.taskList.name === 'orders');
+    expect(sticky[0]).toMatchObject({ reverseOrder: true, maximumPageSize: 12 });
+    expect(shared[0]).toMatchObject({ reverseOrder: true, maximumPageSize: 1000 });
   });
 
   it('registers nothing with register: "never"', async () => {

@@ -195,4 +195,15 @@ export class Sequential extends Workflow<number, string[]> {
   }
 }
 
+/** Fast activities one after another and nothing else: each decision task follows an activity that completes at once. */
+export class GreetingChain extends Workflow<number, number> {
+  static readonly type = { name: 'GreetingChain', version: '1', taskList: TASK_LIST, executionStartToCloseTimeout: '5m', taskStartToCloseTimeout: '10s' };
+  readonly #kitchen = this.activities(Kitchen);
+
+  async execute(length: number): Promise<number> {
+    for (let link = 0; link < length; link += 1) await this.#kitchen.greet(`link ${link}`);
+    return length;
+  }
+}
+
 export const ALL_WORKFLOWS = [KitchenSink, Echo, Sleeper, Countdown, Rejecting, Cancellable, Pipeline, Sequential];
