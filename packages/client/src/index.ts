@@ -24,7 +24,7 @@ export {
   type WorkflowHandleContext,
 } from './workflow-handle.js';
 export type { StartWorkflowOptions } from './start-options.js';
-export { compileListFilter, ListFilterError, type ListExecutionsOptions, type TimeWindow } from './list-filters.js';
+export { ListFilterError, type ListExecutionsOptions, type TimeWindow } from './list-filters.js';
 export { DomainCatalog, type RegisterDomainOptions } from './domain-catalog.js';
 export { TypeCatalog, type TypeId, type TypeKind, type ListTypesOptions } from './type-catalog.js';
 export { PayloadPipeline, type PayloadPipelineOptions } from './payload-pipeline.js';

@@ -61,7 +61,7 @@ export { WorkflowRuntimeError } from './runtime/workflow-execution.js';
 export { SIDE_EFFECT_MARKER, PATCH_MARKER } from './runtime/markers.js';
 export { MAX_DECISIONS_PER_RESPONSE } from './runtime/command-outbox.js';
 export { IDLE_TURNS } from './runtime/microtask-drain.js';
-export { createWorkflowRegistry, resolveDefinitionType, WorkflowRegistryError } from './registry.js';
+export { createWorkflowRegistry, WorkflowRegistryError } from './registry.js';
 export type { WorkflowDefinition, WorkflowRegistry } from './registry.js';
 export { isDecider } from './decider.js';
 export type { Decider, DeciderResponse, DeciderTypeOptions, DecisionTaskInfo } from './decider.js';

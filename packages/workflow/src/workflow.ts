@@ -24,7 +24,11 @@ export abstract class Workflow<Input = void, Result = void> implements Executabl
     this.#context = takeConstructionContext(new.target.name);
   }
 
-  /** The workflow's body: its resolved value completes the execution, an `ApplicationFailure` fails it. */
+  /**
+   * The workflow's body: its resolved value completes the execution. A thrown `SwirlFailure`
+   * (`ApplicationFailure`, or an `ActivityFailure` left uncaught, ...) fails the execution; any other
+   * error fails only the decision task, which SWF hands out again.
+   */
   abstract execute(input: Input): Promise<Result>;
 
   /** Facts about this execution: ids, type, task list, parent, start time. */

@@ -28,7 +28,7 @@ import { replayAwareLogger, type WorkflowLogger } from '../logger.js';
 import type { ActivityOptions, ChildWorkflowOptions, ContinueAsNewOptions, ExternalExecution, LambdaOptions, TimerOptions } from '../options.js';
 import type { ExecutableWorkflow, WorkflowClass } from '../workflow-class.js';
 import type { WorkflowContext } from '../workflow-context.js';
-import type { WorkflowInfo } from '../workflow-info.js';
+import { workflowInfoOf, type WorkflowInfo } from '../workflow-info.js';
 import { ActivityScheduler } from './activities.js';
 import { ChildWorkflows } from './child-workflows.js';
 import { CommandOutbox, MAX_DECISIONS_PER_RESPONSE } from './command-outbox.js';
@@ -358,24 +358,7 @@ export class WorkflowExecution implements WorkflowContext, ExecutionKernel {
   }
 
   executionStarted(event: HistoryEvent, attributes: EventAttributes<'WorkflowExecutionStarted'>): boolean {
-    const { workflowId, runId } = this.#settings.execution;
-    this.#info = {
-      workflowId,
-      runId,
-      workflowType: { name: attributes.workflowType?.name ?? '', version: attributes.workflowType?.version ?? '' },
-      taskList: attributes.taskList?.name ?? '',
-      tagList: attributes.tagList ?? [],
-      startedAt: event.eventTimestamp as Date,
-      ...(attributes.taskPriority !== undefined && { taskPriority: attributes.taskPriority }),
-      ...(attributes.executionStartToCloseTimeout !== undefined && { executionStartToCloseTimeout: attributes.executionStartToCloseTimeout }),
-      ...(attributes.taskStartToCloseTimeout !== undefined && { taskStartToCloseTimeout: attributes.taskStartToCloseTimeout }),
-      ...(attributes.childPolicy !== undefined && { childPolicy: attributes.childPolicy }),
-      ...(attributes.lambdaRole !== undefined && { lambdaRole: attributes.lambdaRole }),
-      ...(attributes.parentWorkflowExecution?.workflowId !== undefined && {
-        parent: { workflowId: attributes.parentWorkflowExecution.workflowId, runId: attributes.parentWorkflowExecution.runId ?? '' },
-      }),
-      ...(attributes.continuedExecutionRunId !== undefined && { continuedExecutionRunId: attributes.continuedExecutionRunId }),
-    };
+    this.#info = workflowInfoOf(this.#settings.execution, event, attributes);
     const workflowClass = this.#settings.workflowClass;
     const instance = constructWithContext(this, () => new workflowClass());
     this.#instance = instance;
