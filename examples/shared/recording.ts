@@ -16,7 +16,7 @@ export interface Recording {
 }
 
 /** Starts a local run, lets `drive` take a workflow to its close, and exports that run's history. */
-export async function recordRun(options: LocalRunOptions, drive: (run: LocalRun) => Promise<WorkflowHandle<any, any>>): Promise<SwirlHistoryExport> {
+export async function recordRun(options: LocalRunOptions, drive: (run: LocalRun) => Promise<WorkflowHandle<unknown, unknown>>): Promise<SwirlHistoryExport> {
   const run = await startLocalRun(options);
   try {
     const handle = await drive(run);
@@ -32,7 +32,7 @@ export async function recordRun(options: LocalRunOptions, drive: (run: LocalRun)
  */
 export async function recordWithTimeSkipping(
   workers: readonly TestWorkerOptions[],
-  drive: (env: TestEnvironment) => Promise<WorkflowHandle<any, any>>,
+  drive: (env: TestEnvironment) => Promise<WorkflowHandle<unknown, unknown>>,
   options: Omit<TestEnvironmentOptions, 'domain'> = {},
 ): Promise<SwirlHistoryExport> {
   const env = await TestEnvironment.create({ ...options, domain: EXAMPLES_DOMAIN });
