@@ -5,7 +5,7 @@
 import type { ChildPolicy, StartWorkflowExecutionInput } from '@aws-sdk/client-swf';
 import {
   resolveWorkflowType,
-  toSwfDuration,
+  toOptionalSwfDuration,
   type ResolvedWorkflowType,
   type WorkflowRunOptions,
   type WorkflowTypeCarrier,
@@ -49,14 +49,8 @@ export function buildStartRequestForType(
   defaults?: ResolvedWorkflowType,
 ): StartWorkflowExecutionInput {
   const taskList = options.taskList ?? defaults?.defaultTaskList?.name;
-  const executionTimeout =
-    options.executionStartToCloseTimeout !== undefined
-      ? toSwfDuration(options.executionStartToCloseTimeout)
-      : defaults?.defaultExecutionStartToCloseTimeout;
-  const taskTimeout =
-    options.taskStartToCloseTimeout !== undefined
-      ? toSwfDuration(options.taskStartToCloseTimeout)
-      : defaults?.defaultTaskStartToCloseTimeout;
+  const executionTimeout = toOptionalSwfDuration(options.executionStartToCloseTimeout) ?? defaults?.defaultExecutionStartToCloseTimeout;
+  const taskTimeout = toOptionalSwfDuration(options.taskStartToCloseTimeout) ?? defaults?.defaultTaskStartToCloseTimeout;
   const priority = options.taskPriority !== undefined ? String(options.taskPriority) : defaults?.defaultTaskPriority;
   const lambdaRole = options.lambdaRole ?? defaults?.defaultLambdaRole;
   const childPolicy = options.childPolicy ?? defaults?.defaultChildPolicy;

@@ -49,6 +49,11 @@ export function toSwfDuration(input: DurationInput): string {
   return String(Math.ceil(ms / 1_000));
 }
 
+/** `toSwfDuration` of an optional field: unset stays unset, so SWF takes the field's default. */
+export function toOptionalSwfDuration(input: DurationInput | undefined): string | undefined {
+  return input === undefined ? undefined : toSwfDuration(input);
+}
+
 /** Parses SWF's wire form (`"300"` or `"NONE"`) to seconds; `NONE` yields `Infinity`. */
 export function fromSwfDuration(wire: string): number {
   if (wire === 'NONE') return Infinity;

@@ -8,7 +8,7 @@
  * toSwfDuration('5m'); // "300"
  * ```
  */
-export { DurationError, formatDuration, fromSwfDuration, parseDuration, toSwfDuration } from './duration.js';
+export { DurationError, formatDuration, fromSwfDuration, parseDuration, toOptionalSwfDuration, toSwfDuration } from './duration.js';
 export type { DurationInput } from './duration.js';
 export * from './definitions/index.js';
 export * from './schemas/index.js';

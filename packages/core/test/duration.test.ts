@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DurationError, formatDuration, fromSwfDuration, parseDuration, toSwfDuration } from '../src/index.js';
+import { DurationError, formatDuration, fromSwfDuration, parseDuration, toOptionalSwfDuration, toSwfDuration } from '../src/index.js';
 
 describe('parseDuration', () => {
   it('reads milliseconds, unit strings, bare SWF seconds and NONE', () => {
@@ -34,6 +34,14 @@ describe('toSwfDuration / fromSwfDuration', () => {
     expect(fromSwfDuration('300')).toBe(300);
     expect(fromSwfDuration('NONE')).toBe(Infinity);
     expect(() => fromSwfDuration('5m')).toThrow('Invalid SWF duration "5m"');
+  });
+});
+
+describe('toOptionalSwfDuration', () => {
+  it('leaves an unset field unset, so SWF takes its default, and converts a set one', () => {
+    expect(toOptionalSwfDuration(undefined)).toBeUndefined();
+    expect(toOptionalSwfDuration('5m')).toBe('300');
+    expect(toOptionalSwfDuration('NONE')).toBe('NONE');
   });
 });
 

@@ -3,7 +3,7 @@
  * activity type, named `<prefix>.<method>`, sharing the class version. The worker registers from this
  * and the workflow runtime schedules from it, so names never drift apart.
  */
-import { toSwfDuration, type DurationInput } from '../duration.js';
+import { toOptionalSwfDuration, type DurationInput } from '../duration.js';
 import { DefinitionError } from './definition-error.js';
 
 /**
@@ -107,15 +107,14 @@ export function resolveActivityType(activitiesClass: ActivityTypeCarrier, method
   }
   const override = options.methods?.[method];
   const merged: ActivityDefaults = { ...options.defaults, ...override };
-  const wire = (value: DurationInput | undefined) => (value === undefined ? undefined : toSwfDuration(value));
   const fields = {
     description: merged.description,
     defaultTaskList: merged.taskList === undefined ? undefined : { name: merged.taskList },
     defaultTaskPriority: merged.taskPriority === undefined ? undefined : String(merged.taskPriority),
-    defaultTaskScheduleToStartTimeout: wire(merged.scheduleToStartTimeout),
-    defaultTaskStartToCloseTimeout: wire(merged.startToCloseTimeout),
-    defaultTaskScheduleToCloseTimeout: wire(merged.scheduleToCloseTimeout),
-    defaultTaskHeartbeatTimeout: wire(merged.heartbeatTimeout),
+    defaultTaskScheduleToStartTimeout: toOptionalSwfDuration(merged.scheduleToStartTimeout),
+    defaultTaskStartToCloseTimeout: toOptionalSwfDuration(merged.startToCloseTimeout),
+    defaultTaskScheduleToCloseTimeout: toOptionalSwfDuration(merged.scheduleToCloseTimeout),
+    defaultTaskHeartbeatTimeout: toOptionalSwfDuration(merged.heartbeatTimeout),
   };
   const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   return {

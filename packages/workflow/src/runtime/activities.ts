@@ -1,10 +1,10 @@
 /** Activity tasks: scheduling through the typed proxies, cancellation, retries, and their 9 events. */
 import type { HistoryEvent } from '@aws-sdk/client-swf';
-import { ActivityFailure, CancelledFailure, SwfCauseFailure, TimeoutFailure, type EventAttributes, type ResolvedActivityType, type TimeoutType } from '@swirl/core';
+import { ActivityFailure, CancelledFailure, SwfCauseFailure, TimeoutFailure, toOptionalSwfDuration, type EventAttributes, type ResolvedActivityType, type TimeoutType } from '@swirl/core';
 import { buildDecision } from '../decisions.js';
 import type { ActivityOptions } from '../options.js';
 import { compileRetryPolicy } from '../retry-policy.js';
-import { wireDuration, wirePriority, type ExecutionKernel } from './execution-kernel.js';
+import { wirePriority, type ExecutionKernel } from './execution-kernel.js';
 import { ActivityOperation, CancelRequestOperation } from './operations.js';
 import { RetryingAttempts } from './retries.js';
 import { decodeRecordedFailure, stabilizeStack } from './stable-stack.js';
@@ -35,10 +35,10 @@ export class ActivityScheduler {
       control: options.control,
       taskList: options.taskList === undefined ? type.defaultTaskList : { name: options.taskList },
       taskPriority: wirePriority(options.taskPriority) ?? type.defaultTaskPriority,
-      scheduleToStartTimeout: wireDuration(options.scheduleToStartTimeout) ?? type.defaultTaskScheduleToStartTimeout,
-      startToCloseTimeout: wireDuration(options.startToCloseTimeout) ?? type.defaultTaskStartToCloseTimeout,
-      scheduleToCloseTimeout: wireDuration(options.scheduleToCloseTimeout) ?? type.defaultTaskScheduleToCloseTimeout,
-      heartbeatTimeout: wireDuration(options.heartbeatTimeout) ?? type.defaultTaskHeartbeatTimeout,
+      scheduleToStartTimeout: toOptionalSwfDuration(options.scheduleToStartTimeout) ?? type.defaultTaskScheduleToStartTimeout,
+      startToCloseTimeout: toOptionalSwfDuration(options.startToCloseTimeout) ?? type.defaultTaskStartToCloseTimeout,
+      scheduleToCloseTimeout: toOptionalSwfDuration(options.scheduleToCloseTimeout) ?? type.defaultTaskScheduleToCloseTimeout,
+      heartbeatTimeout: toOptionalSwfDuration(options.heartbeatTimeout) ?? type.defaultTaskHeartbeatTimeout,
     };
     const retry = options.retry ? compileRetryPolicy(options.retry) : undefined;
     const operation = new ActivityOperation(attributes, retry, options.scope ?? kernel.rootScope);

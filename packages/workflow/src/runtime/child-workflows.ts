@@ -7,6 +7,7 @@ import {
   SwfCauseFailure,
   TerminatedFailure,
   TimeoutFailure,
+  toOptionalSwfDuration,
   type EventAttributes,
   type TimeoutType,
 } from '@swirl/core';
@@ -15,7 +16,7 @@ import type { ChildWorkflowHandle } from '../handles.js';
 import type { ChildWorkflowOptions } from '../options.js';
 import { compileRetryPolicy } from '../retry-policy.js';
 import type { WorkflowClass } from '../workflow-class.js';
-import { wireDuration, wirePriority, type ExecutionKernel } from './execution-kernel.js';
+import { wirePriority, type ExecutionKernel } from './execution-kernel.js';
 import type { ExternalExecutions } from './external-executions.js';
 import { ChildOperation, ExternalOperation } from './operations.js';
 import { RetryingAttempts } from './retries.js';
@@ -49,8 +50,8 @@ export class ChildWorkflows {
       control: options.control,
       taskList: options.taskList === undefined ? undefined : { name: options.taskList },
       taskPriority: wirePriority(options.taskPriority),
-      executionStartToCloseTimeout: wireDuration(options.executionStartToCloseTimeout),
-      taskStartToCloseTimeout: wireDuration(options.taskStartToCloseTimeout),
+      executionStartToCloseTimeout: toOptionalSwfDuration(options.executionStartToCloseTimeout),
+      taskStartToCloseTimeout: toOptionalSwfDuration(options.taskStartToCloseTimeout),
       childPolicy: options.childPolicy,
       tagList: options.tagList ? [...options.tagList] : undefined,
       lambdaRole: options.lambdaRole,

@@ -4,7 +4,7 @@
  * the converter, and reporting errors from workflow code.
  */
 import type { Decision, HistoryEvent } from '@aws-sdk/client-swf';
-import { toSwfDuration, type DurationInput, type PayloadConverter } from '@swirl/core';
+import type { PayloadConverter } from '@swirl/core';
 import type { CancellationScope } from '../cancellation-scope.js';
 import type { WorkflowLogger } from '../logger.js';
 import type { WorkflowInfo } from '../workflow-info.js';
@@ -35,9 +35,6 @@ export interface ExecutionKernel {
   /** Classifies an error thrown by workflow code: close the run, or fail the decision task. */
   workflowError(error: unknown): void;
 }
-
-/** A user duration in SWF wire form, or undefined. */
-export const wireDuration = (value: DurationInput | undefined): string | undefined => (value === undefined ? undefined : toSwfDuration(value));
 
 /** A user priority in SWF wire form (a string), or undefined. */
 export const wirePriority = (value: number | undefined): string | undefined => (value === undefined ? undefined : String(value));

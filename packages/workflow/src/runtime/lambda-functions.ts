@@ -1,9 +1,9 @@
 /** AWS Lambda tasks run by SWF, and their 7 events. */
 import type { HistoryEvent } from '@aws-sdk/client-swf';
-import { SwfCauseFailure, TimeoutFailure, type EventAttributes, type TimeoutType } from '@swirl/core';
+import { SwfCauseFailure, TimeoutFailure, toOptionalSwfDuration, type EventAttributes, type TimeoutType } from '@swirl/core';
 import { buildDecision } from '../decisions.js';
 import type { LambdaOptions } from '../options.js';
-import { wireDuration, type ExecutionKernel } from './execution-kernel.js';
+import type { ExecutionKernel } from './execution-kernel.js';
 import { LambdaOperation } from './operations.js';
 import { decodeRecordedFailure, stabilizeStack } from './stable-stack.js';
 
@@ -22,7 +22,7 @@ export class LambdaFunctions {
       name,
       input: kernel.converter.toPayload(input),
       control: options.control,
-      startToCloseTimeout: wireDuration(options.startToCloseTimeout),
+      startToCloseTimeout: toOptionalSwfDuration(options.startToCloseTimeout),
     });
     kernel.push(buildDecision('ScheduleLambdaFunction', operation.attributes), operation);
     return operation.result.promise;

@@ -11,6 +11,7 @@ import {
   NonDeterminismError,
   SwfCauseFailure,
   SwirlFailure,
+  toOptionalSwfDuration,
   type DecisionBatch,
   type DurationInput,
   type EventAttributes,
@@ -34,7 +35,7 @@ import { ChildWorkflows } from './child-workflows.js';
 import { CommandOutbox, MAX_DECISIONS_PER_RESPONSE } from './command-outbox.js';
 import { Conditions } from './conditions.js';
 import { confirmRecordedDecisions } from './determinism.js';
-import { wireDuration, wirePriority, type ExecutionKernel, type SequenceKind } from './execution-kernel.js';
+import { wirePriority, type ExecutionKernel, type SequenceKind } from './execution-kernel.js';
 import { ExternalExecutions } from './external-executions.js';
 import { LambdaFunctions } from './lambda-functions.js';
 import { Markers } from './markers.js';
@@ -339,14 +340,14 @@ export class WorkflowExecution implements WorkflowContext, ExecutionKernel {
     this.#progress++;
     const info = this.info;
     // SWF fills omitted fields from the type defaults, not from this run; carry this run's settings.
-    const executionTimeout = wireDuration(options.executionStartToCloseTimeout) ?? info.executionStartToCloseTimeout;
+    const executionTimeout = toOptionalSwfDuration(options.executionStartToCloseTimeout) ?? info.executionStartToCloseTimeout;
     const decision = buildDecision('ContinueAsNewWorkflowExecution', {
       input: this.converter.toPayload(input),
       workflowTypeVersion: options.workflowTypeVersion,
       taskList: { name: options.taskList ?? info.taskList },
       taskPriority: wirePriority(options.taskPriority) ?? info.taskPriority,
       executionStartToCloseTimeout: executionTimeout === 'NONE' ? undefined : executionTimeout,
-      taskStartToCloseTimeout: wireDuration(options.taskStartToCloseTimeout) ?? info.taskStartToCloseTimeout,
+      taskStartToCloseTimeout: toOptionalSwfDuration(options.taskStartToCloseTimeout) ?? info.taskStartToCloseTimeout,
       childPolicy: options.childPolicy ?? info.childPolicy,
       tagList: options.tagList ? [...options.tagList] : info.tagList.length > 0 ? [...info.tagList] : undefined,
       lambdaRole: options.lambdaRole ?? info.lambdaRole,
