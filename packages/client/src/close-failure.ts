@@ -2,8 +2,7 @@
  * Turns the close event of a run that did not complete into the typed failure `result()` throws.
  */
 import { EventType, type HistoryEvent } from '@aws-sdk/client-swf';
-import { CancelledFailure, decodeFailure, TerminatedFailure, TimeoutFailure } from '@swirl/core';
-import type { PayloadPipeline } from './payload-pipeline.js';
+import { CancelledFailure, decodeFailure, TerminatedFailure, TimeoutFailure, type PayloadPipeline } from '@swirl/core';
 
 export interface RunId {
   readonly workflowId: string;

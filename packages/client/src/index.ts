@@ -27,7 +27,6 @@ export type { StartWorkflowOptions } from './start-options.js';
 export { ListFilterError, type ListExecutionsOptions, type TimeWindow } from './list-filters.js';
 export { DomainCatalog, type RegisterDomainOptions } from './domain-catalog.js';
 export { TypeCatalog, type TypeId, type TypeKind, type ListTypesOptions } from './type-catalog.js';
-export { PayloadPipeline, type PayloadPipelineOptions } from './payload-pipeline.js';
 export { WorkflowContinuedAsNewError } from './close-failure.js';
 export { WorkflowNotFoundError, findLatestRun } from './latest-run.js';
 export { isCloseEvent, type CloseWaitOptions } from './wait-for-close.js';

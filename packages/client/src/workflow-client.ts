@@ -12,11 +12,10 @@ import {
   type SWFClient,
   type WorkflowExecutionInfo,
 } from '@aws-sdk/client-swf';
-import type { PayloadCodec, PayloadConverter } from '@swirl/core';
+import { PayloadPipeline, type PayloadCodec, type PayloadConverter } from '@swirl/core';
 import type { WorkflowClass } from '@swirl/workflow';
 import { DomainCatalog } from './domain-catalog.js';
 import { compileListFilter, type ListExecutionsOptions } from './list-filters.js';
-import { PayloadPipeline } from './payload-pipeline.js';
 import { withSdkContext, withSdkContextPages } from './sdk-error-context.js';
 import { buildStartRequest, buildStartRequestForType, type StartWorkflowOptions } from './start-options.js';
 import { TypeCatalog } from './type-catalog.js';

@@ -23,7 +23,7 @@ import {
 import type { SignalDefinition } from '@swirl/workflow';
 import { failureOfClose } from './close-failure.js';
 import { findLatestRun } from './latest-run.js';
-import type { PayloadPipeline } from './payload-pipeline.js';
+import type { PayloadPipeline } from '@swirl/core';
 import { addSdkContext, withSdkContext } from './sdk-error-context.js';
 import { waitForCloseEvent, type CloseWaitOptions } from './wait-for-close.js';
 

@@ -10,3 +10,5 @@ export { PayloadTooLargeError, PayloadConversionError, PayloadCodecError, assert
 export { EVENT_PAYLOAD_FIELDS, DECISION_PAYLOAD_FIELDS } from './payload-fields.js';
 export { mapEventPayloads, mapDecisionPayloads } from './map-payloads.js';
 export type { PayloadMapper } from './map-payloads.js';
+export { PayloadPipeline } from './payload-pipeline.js';
+export type { PayloadPipelineOptions, PayloadSizeCheck } from './payload-pipeline.js';
