@@ -1,6 +1,7 @@
 /**
  * The decider of the decision-path suite, in its own process so `process.cpuUsage()` is the
- * decider's alone: `decider-child.ts <endpoint> <workflowId> <activities> <perRun> <stickyCacheSize>`.
+ * decider's alone: `decider-child.ts <endpoint> <workflowId> <activities> <perRun> <stickyCacheSize> <stickyFirstPageSize>`
+ * (0 = the worker's default).
  * It starts one ActivityChain, decides it to the end with a real Worker over HTTP (activities run in
  * the parent), and reports the decider's API calls, events transferred, CPU and cache counters.
  */
@@ -10,7 +11,6 @@ import { pino } from 'pino';
 import { answerParent } from '../../harness/child-process.js';
 import { SdkMeter } from '../../harness/sdk-meter.js';
 import { localSwfClient } from '../../harness/swf-client.js';
-import { limitFirstStickyPage } from './sticky-first-page.js';
 import { ActivityChain, BENCH_DOMAIN, BENCH_TASK_LIST } from '../../workloads/sequential-activities.js';
 
 export interface DeciderChildResult {
@@ -34,18 +34,16 @@ answerParent(async (): Promise<DeciderChildResult> => {
   if (!endpoint || !workflowId) throw new Error('usage: decider-child.ts <endpoint> <workflowId> <activities> <perRun> <stickyCacheSize> <stickyFirstPageSize>');
   const meter = new SdkMeter({ keepDurations: false });
   const sdk = meter.attach(localSwfClient(endpoint));
-  let stickyTaskList: string | undefined;
-  if (Number(firstPageArg) > 0) limitFirstStickyPage(sdk, () => stickyTaskList, Number(firstPageArg));
   const worker = await Worker.create({
     client: sdk,
     domain: BENCH_DOMAIN,
     taskList: BENCH_TASK_LIST,
     workflows: [ActivityChain],
     stickyCacheSize: Number(cacheSizeArg),
+    ...(Number(firstPageArg) > 0 && { stickyFirstPageSize: Number(firstPageArg) }),
     logger: pino({ level: 'warn' }),
     handleSignals: false,
   });
-  stickyTaskList = worker.stickyTaskList;
   let cacheHitEvents = 0;
   let decisionTasks = 0;
   let fullReplays = 0;

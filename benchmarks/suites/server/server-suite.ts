@@ -12,7 +12,8 @@ import { SuiteReport, type Suite } from '../../harness/suite.js';
 import { localSwfClient } from '../../harness/swf-client.js';
 import { CALLS_PER_WORKFLOW, registerServerBenchTypes } from './one-activity-protocol.js';
 import { startStubServer } from './stub-server.js';
-import { measureWakeUps } from './wake-up.js';
+import { TaskTimelineStore } from './task-timeline-store.js';
+import { measureWakeUps, type WakeUpSample } from './wake-up.js';
 import { runConcurrent, runSerial, runSerialAgainstStub } from './workflow-drivers.js';
 
 const SERIAL_SHARE_TARGET = 0.8;
@@ -28,6 +29,15 @@ function recordLatencies(report: SuiteReport, meter: SdkMeter, phase: string): v
   }
 }
 
+/** p50 and p99 of one field of the wake-up samples, when every sample has it. */
+function recordWakeUp(report: SuiteReport, samples: readonly WakeUpSample[], field: keyof WakeUpSample, name: string): number[] | undefined {
+  const values = samples.map((sample) => sample[field]).filter((value): value is number => value !== undefined);
+  if (values.length === 0 || values.length !== samples.length) return undefined;
+  report.measure(`${name} p50`, round(median(values)), 'ms', { samples: values.length });
+  report.measure(`${name} p99`, round(percentile(values, 99)), 'ms', { samples: values.length });
+  return values;
+}
+
 function metered(endpoint: string, meter: SdkMeter): SWFClient {
   return meter.attach(localSwfClient(endpoint));
 }
@@ -37,7 +47,9 @@ export const serverSuite: Suite = async ({ quick, endpoint }) => {
   const sizes = quick ? { ceiling: 20, serial: 20, concurrent: 40, wakeUps: 5 } : { ceiling: 500, serial: 300, concurrent: 1_500, wakeUps: 100 };
   const run = randomUUID().slice(0, 8);
   const lists = { taskList: `bench-${run}`, activityTaskList: `bench-${run}-activities` };
-  const local: SwirlServer | undefined = endpoint === undefined ? await startServer({ port: 0 }) : undefined;
+  // In process, the store timestamps the wake-up list's tasks on this process's clock.
+  const timeline = endpoint === undefined ? new TaskTimelineStore() : undefined;
+  const local: SwirlServer | undefined = timeline ? await startServer({ port: 0, store: timeline }) : undefined;
   const target = endpoint ?? local!.endpoint;
   report.note(`Server: ${endpoint === undefined ? 'in-process @swirl/server (startServer, MemoryStore), sharing the benchmark process' : endpoint}.`);
   report.note(`Driver: raw @aws-sdk/client-swf calls, ${CALLS_PER_WORKFLOW} per one-activity workflow (start, 2 x poll+respond decision, poll+respond activity).`);
@@ -92,10 +104,20 @@ export const serverSuite: Suite = async ({ quick, endpoint }) => {
     report.target({ name: 'no task delivered twice', target: '0', actual: outcome.duplicateDeliveries, unit: 'tasks', met: outcome.duplicateDeliveries === 0 });
 
     const wakeUpMeter = new SdkMeter();
-    const wakeUps = await measureWakeUps(client(target, wakeUpMeter), client(target, new SdkMeter()), sizes.wakeUps, `${lists.taskList}-wake-up`);
-    report.measure('long-poll wake-up (start sent -> parked poll answered) p50', round(median(wakeUps)), 'ms', { samples: wakeUps.length });
-    report.measure('long-poll wake-up p99', round(percentile(wakeUps, 99)), 'ms', { samples: wakeUps.length });
-    report.target({ name: 'long-poll wake-up median', target: `< ${WAKE_UP_TARGET_MS} ms`, actual: round(median(wakeUps)), unit: 'ms', met: median(wakeUps) < WAKE_UP_TARGET_MS });
+    const wakeUps = await measureWakeUps(client(target, wakeUpMeter), client(target, new SdkMeter()), sizes.wakeUps, `${lists.taskList}-wake-up`, timeline);
+    const fromStart = recordWakeUp(report, wakeUps, 'startSentToAnsweredMs', 'long-poll wake-up, StartWorkflowExecution sent -> parked poll answered (includes the start call)')!;
+    const fromScheduled = recordWakeUp(report, wakeUps, 'scheduledToAnsweredMs', 'long-poll wake-up, task scheduled in the engine -> parked poll answered at the client');
+    recordWakeUp(report, wakeUps, 'scheduledToHandedOutMs', 'wake-up part: task scheduled -> engine hands it to the parked poll');
+    recordWakeUp(report, wakeUps, 'handedOutToAnsweredMs', 'wake-up part: handed out -> SDK resolves the poll (response, HTTP, SDK parsing)');
+    if (!fromScheduled) report.note('Against --endpoint the engine cannot be timed: the wake-up target is judged on "start sent -> poll answered", an upper bound.');
+    const wakeUp = fromScheduled ?? fromStart;
+    report.target({
+      name: `long-poll wake-up median (${fromScheduled ? 'task scheduled' : 'start sent'} -> poll answered)`,
+      target: `< ${WAKE_UP_TARGET_MS} ms`,
+      actual: round(median(wakeUp)),
+      unit: 'ms',
+      met: median(wakeUp) < WAKE_UP_TARGET_MS,
+    });
   } finally {
     for (const made of clients) made.destroy();
     await stub.close();
