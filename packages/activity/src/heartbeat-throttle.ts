@@ -8,7 +8,7 @@ export interface HeartbeatThrottleOptions {
   readonly intervalMs: number;
   /** Clock in epoch milliseconds; injectable for tests. @default Date.now */
   readonly now?: () => number;
-  /** Called once, the first time a call is held back because it came inside the interval. */
+  /** Called once, the first time a call is held back because it came inside the interval. @default none */
   readonly onFirstHold?: () => void;
 }
 

@@ -18,7 +18,9 @@ export interface RegisterDomainOptions {
   readonly name: string;
   /** Days closed executions stay visible (0-90). @default 30 */
   readonly retentionPeriodInDays?: number;
+  /** Free text shown by DescribeDomain (at most 1024 characters). @default none */
   readonly description?: string;
+  /** Resource tags of the domain, key to value (at most 50). @default none */
   readonly tags?: Readonly<Record<string, string>>;
 }
 

@@ -16,13 +16,15 @@ export interface ListExecutionsOptions {
   readonly status: 'open' | 'closed';
   /** Executions started in this window. @default since the epoch (when no closeTime is given) */
   readonly startTime?: TimeWindow;
-  /** Closed executions that closed in this window; not with `startTime`. */
+  /** Closed executions that closed in this window; not with `startTime`. @default none (filter on start time) */
   readonly closeTime?: TimeWindow;
+  /** Executions with this workflowId. @default any */
   readonly workflowId?: string;
-  /** A workflow type name, with an optional version. */
+  /** A workflow type name, with an optional version. @default any */
   readonly type?: { readonly name: string; readonly version?: string };
+  /** Executions carrying this tag. @default any */
   readonly tag?: string;
-  /** Closed executions with this close status. */
+  /** Closed executions with this close status. @default any */
   readonly closeStatus?: CloseStatus | `${CloseStatus}`;
 }
 

@@ -39,9 +39,11 @@ export interface TypeId {
 export type TypeKind = 'workflow' | 'activity';
 
 export interface ListTypesOptions {
+  /** Registered or deprecated types. @default 'REGISTERED' */
   readonly status?: RegistrationStatus | `${RegistrationStatus}`;
-  /** Only types with this name. */
+  /** Only types with this name. @default every name */
   readonly name?: string;
+  /** Types per SWF page (1-1000). @default SWF's 1000 */
   readonly pageSize?: number;
 }
 

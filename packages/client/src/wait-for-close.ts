@@ -18,7 +18,7 @@ export interface CloseWaitOptions {
   readonly initialIntervalMs?: number;
   /** Longest delay between reads, in milliseconds. @default 5000 */
   readonly maxIntervalMs?: number;
-  /** Stops waiting; the promise rejects with the signal's reason. */
+  /** Stops waiting; the promise rejects with the signal's reason. @default none (wait until the run closes) */
   readonly signal?: AbortSignal;
 }
 

@@ -28,11 +28,11 @@ import { addSdkContext, withSdkContext } from './sdk-error-context.js';
 import { waitForCloseEvent, type CloseWaitOptions } from './wait-for-close.js';
 
 export interface TerminateOptions {
-  /** Why the execution was terminated (at most 256 characters). */
+  /** Why the execution was terminated (at most 256 characters). @default none */
   readonly reason?: string;
-  /** Free text recorded in the termination event; passes through the codecs. */
+  /** Free text recorded in the termination event; passes through the codecs. @default none */
   readonly details?: string;
-  /** Overrides the execution's child policy for this termination. */
+  /** Overrides the execution's child policy for this termination. @default the execution's child policy */
   readonly childPolicy?: ChildPolicy | `${ChildPolicy}`;
 }
 

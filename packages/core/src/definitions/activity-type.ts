@@ -40,9 +40,9 @@ export interface ActivityTypeOptions {
   readonly prefix?: string;
   /** SWF activity type version shared by every method. */
   readonly version: string;
-  /** Defaults for every method of the class. */
+  /** Defaults for every method of the class. @default none registered */
   readonly defaults?: ActivityDefaults;
-  /** Per-method overrides of the name and defaults. */
+  /** Per-method overrides of the name and defaults. @default none */
   readonly methods?: Readonly<Record<string, ActivityDefaults & { readonly name?: string }>>;
 }
 

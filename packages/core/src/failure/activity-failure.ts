@@ -7,10 +7,11 @@ export interface ActivityFailureOptions {
   readonly activityId: string;
   /** The `ActivityTaskScheduled` event id, 0 when scheduling itself failed. */
   readonly scheduledEventId: number;
-  /** The `ActivityTaskStarted` event id, 0 when the task never started. */
+  /** The `ActivityTaskStarted` event id, 0 when the task never started. @default 0 */
   readonly startedEventId?: number | undefined;
   /** What went wrong: an `ApplicationFailure`, `TimeoutFailure`, `CancelledFailure` or `SwfCauseFailure`. */
   readonly cause: Error;
+  /** @default "Activity <name> v<version> (activityId <id>) failed: <cause's message>" */
   readonly message?: string | undefined;
 }
 

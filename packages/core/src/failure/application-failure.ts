@@ -10,8 +10,9 @@ export interface ApplicationFailureOptions {
   readonly type?: string | undefined;
   /** When true, retry policies give up at once. @default false */
   readonly nonRetryable?: boolean | undefined;
-  /** JSON-serializable values that travel with the failure. */
+  /** JSON-serializable values that travel with the failure. @default [] */
   readonly details?: readonly unknown[] | undefined;
+  /** The error that led to this one; encoded with it as a cause chain. @default none */
   readonly cause?: unknown;
 }
 

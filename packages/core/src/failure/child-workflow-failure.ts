@@ -6,9 +6,10 @@ export interface ChildWorkflowFailureOptions {
   readonly workflowType: Required<WorkflowType>;
   /** The child's ids; `runId` is absent when the child never started. */
   readonly execution: { readonly workflowId: string; readonly runId?: string | undefined };
-  /** The `StartChildWorkflowExecutionInitiated` event id, 0 when the start failed before it. */
+  /** The `StartChildWorkflowExecutionInitiated` event id, 0 when the start failed before it. @default 0 */
   readonly initiatedEventId?: number | undefined;
   readonly cause: Error;
+  /** @default "Child workflow <name> v<version> (workflowId <id>) failed: <cause's message>" */
   readonly message?: string | undefined;
 }
 

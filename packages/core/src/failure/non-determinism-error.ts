@@ -11,6 +11,7 @@ export interface NonDeterminismErrorOptions {
   readonly recorded: unknown;
   /** What the code produced now; undefined when it produced nothing. */
   readonly produced: unknown;
+  /** @default "Non-deterministic workflow at event <id>: history recorded <recorded> but the code produced <produced>. ..." */
   readonly message?: string | undefined;
 }
 

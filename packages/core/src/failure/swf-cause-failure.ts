@@ -10,7 +10,9 @@ export interface SwfCauseFailureOptions {
   readonly eventType: EventType | `${EventType}`;
   /** SWF's cause, e.g. `TIMER_ID_ALREADY_IN_USE`. */
   readonly cause: string;
+  /** The `*Failed` event's id. @default none */
   readonly eventId?: number | undefined;
+  /** @default "SWF rejected the decision: <eventType> with cause <cause>" */
   readonly message?: string | undefined;
 }
 

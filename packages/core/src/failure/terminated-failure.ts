@@ -3,9 +3,11 @@ import type { WorkflowExecutionTerminatedCause } from '@aws-sdk/client-swf';
 import { SwirlFailure } from './swirl-failure.js';
 
 export interface TerminatedFailureOptions {
+  /** The reason given to TerminateWorkflowExecution. @default none */
   readonly reason?: string | undefined;
+  /** The details given to TerminateWorkflowExecution. @default none */
   readonly details?: unknown;
-  /** SWF's cause when termination was automatic (CHILD_POLICY_APPLIED, EVENT_LIMIT_EXCEEDED). */
+  /** SWF's cause when termination was automatic (CHILD_POLICY_APPLIED, EVENT_LIMIT_EXCEEDED). @default none */
   readonly cause?: WorkflowExecutionTerminatedCause | `${WorkflowExecutionTerminatedCause}` | undefined;
 }
 
