@@ -152,16 +152,9 @@ export class DecisionExecutor {
   #takeCachedRuntime(task: PollForDecisionTaskCommandOutput, runId: string): DecidingRuntime | undefined {
     const { cache, events } = this.#options;
     if (!cache.enabled) return undefined;
-    const cached = cache.take(runId);
-    if (!cached) {
-      events.emit('cacheMiss', { runId, reason: 'NOT_CACHED' });
-      return undefined;
-    }
-    if (cached.processedStartedEventId !== (task.previousStartedEventId ?? 0)) {
-      events.emit('cacheMiss', { runId, reason: 'PREVIOUS_STARTED_MISMATCH' });
-      cache.countDropped(runId, 'FALLBACK');
-      return undefined;
-    }
+    const held = cache.has(runId);
+    const cached = cache.take(runId, (runtime) => runtime.processedStartedEventId === (task.previousStartedEventId ?? 0));
+    if (!cached) events.emit('cacheMiss', { runId, reason: held ? 'PREVIOUS_STARTED_MISMATCH' : 'NOT_CACHED' });
     return cached;
   }
 

@@ -30,11 +30,15 @@ export class StickyCache<Entry> {
     return this.#maxSize > 0;
   }
 
-  /** Takes the entry out of the cache (counting a hit or a miss); put it back after a successful task. */
-  take(runId: string): Entry | undefined {
+  /**
+   * Takes the entry out of the cache (counting a hit or a miss); put it back after a successful task.
+   * An entry that `usable` rejects (stale) counts as a miss and is evicted (FALLBACK).
+   */
+  take(runId: string, usable: (entry: Entry) => boolean = () => true): Entry | undefined {
     const entry = this.#entries.get(runId);
-    if (entry === undefined) {
+    if (entry === undefined || !usable(entry)) {
       this.#misses += 1;
+      if (entry !== undefined) this.evict(runId, 'FALLBACK');
       return undefined;
     }
     this.#hits += 1;

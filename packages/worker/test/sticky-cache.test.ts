@@ -26,6 +26,25 @@ describe('StickyCache', () => {
     expect(cache.stats).toEqual({ size: 1, hits: 1, misses: 1, evictions: 2 });
   });
 
+  it('counts a stale entry as a miss, not a hit, and evicts it', () => {
+    const evicted: string[] = [];
+    const cache = new StickyCache<number>(5, (runId, reason) => evicted.push(`${runId}:${reason}`));
+    cache.put('r1', 3);
+    expect(cache.take('r1', (processed) => processed === 7)).toBeUndefined();
+    expect(cache.has('r1')).toBe(false);
+    expect(evicted).toEqual(['r1:FALLBACK']);
+    expect(cache.stats).toEqual({ size: 0, hits: 0, misses: 1, evictions: 1 });
+  });
+
+  it('evicts an entry only while the run still holds that very entry', () => {
+    const cache = new StickyCache<string>(5);
+    cache.put('r1', 'old');
+    cache.evictEntry('r1', 'other', 'FALLBACK');
+    expect(cache.has('r1')).toBe(true);
+    cache.evictEntry('r1', 'old', 'FALLBACK');
+    expect(cache.has('r1')).toBe(false);
+  });
+
   it('takes a run out while it is being decided, so a concurrent task cannot share its runtime', () => {
     const cache = new StickyCache<string>(5);
     cache.put('r1', 'runtime');
