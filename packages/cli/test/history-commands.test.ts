@@ -4,7 +4,7 @@ import { RegisterWorkflowTypeCommand } from '@aws-sdk/client-swf';
 import { loadHistory } from '@swirl/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCliFixture, type CliFixture } from './support/cli-fixture.js';
-import { decideOnce } from './support/local-swf.js';
+import { decideOnce } from '../../client/test/support/local-swf.js';
 
 const DOMAIN = 'cli-history';
 const REAL_HISTORY = resolve(import.meta.dirname, '../../../../shared/fixtures/real-histories/simpleflow-basic.json');

@@ -1,7 +1,7 @@
 import { RegisterWorkflowTypeCommand } from '@aws-sdk/client-swf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCliFixture, type CliFixture } from './support/cli-fixture.js';
-import { decideOnce } from './support/local-swf.js';
+import { decideOnce } from '../../client/test/support/local-swf.js';
 
 const DOMAIN = 'cli-workflows';
 let cli: CliFixture;

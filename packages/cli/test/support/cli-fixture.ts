@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalSwf, type LocalSwf } from './local-swf.js';
+import { startLocalSwf, type LocalSwf } from '../../../client/test/support/local-swf.js';
 import { runSwirl, type RunOptions, type SwirlRun } from './run-swirl.js';
 
 export interface CliFixture {
