@@ -2,7 +2,8 @@
  * Replays one history size with one engine in a fresh process, so its peak RSS is its own:
  * `replay-child.ts <swirl|temporal> <count> <min> <max> <budgetMs> [bundlePath]`.
  * Histories are built and converted before the clock starts; a small history is replayed first
- * to warm up (JIT, Temporal's replay worker and V8 context), and is not counted.
+ * to warm up (JIT, Temporal's replay worker and V8 context), and is not counted. Swirl replays it
+ * several times: one replay of it takes about a millisecond, too little for V8 to optimize the runtime.
  */
 import { WorkflowRuntime } from '@swirl/workflow';
 import { answerParent, peakRssBytes } from '../../harness/child-process.js';
@@ -21,6 +22,8 @@ export interface ReplayChildResult {
 }
 
 const WARM_UP_COUNT = 50;
+/** Uncounted Swirl replays of the warm-up history (about 20 ms in all). */
+const SWIRL_WARM_UP_REPLAYS = 20;
 
 type ReplayMeasurement = Omit<ReplayChildResult, 'engine' | 'count'>;
 
@@ -31,7 +34,8 @@ async function replaySwirl(count: number, plan: IterationPlan): Promise<ReplayMe
     // A finished history has nothing left to decide; anything else means the replay went wrong.
     if (decisions.length !== 0) throw new Error(`Replay of a closed history produced ${decisions.length} decisions`);
   };
-  await replayOnce(buildSwirlSequentialHistory(WARM_UP_COUNT));
+  const warmUp = buildSwirlSequentialHistory(WARM_UP_COUNT);
+  for (let replay = 0; replay < SWIRL_WARM_UP_REPLAYS; replay += 1) await replayOnce(warmUp);
   const events = buildSwirlSequentialHistory(count);
   const rssBeforeBytes = process.memoryUsage().rss;
   const iterationsMs: number[] = [];

@@ -26,7 +26,7 @@ function plans(quick: boolean): Plans {
   if (quick) return { counts: [10, 50], swirl: { min: 2, max: 5, budgetMs: 500 }, temporal: { min: 1, max: 2, budgetMs: 500 } };
   return {
     counts: [100, 1_000, largestCountWithin(SWF_LIMITS.historyEvents), 5_000],
-    swirl: { min: 5, max: 30, budgetMs: 10_000 },
+    swirl: { min: 5, max: 100, budgetMs: 10_000 },
     temporal: { min: 3, max: 10, budgetMs: 20_000 },
   };
 }
