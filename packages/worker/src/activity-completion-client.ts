@@ -10,8 +10,7 @@ import {
   RespondActivityTaskFailedCommand,
   type SWFClient,
 } from '@aws-sdk/client-swf';
-import { SWF_LIMITS, jsonPayloadConverter, type PayloadCodec, type PayloadConverter } from '@swirl/core';
-import { PayloadPipeline } from './payload-pipeline.js';
+import { PayloadPipeline, SWF_LIMITS, jsonPayloadConverter, type PayloadCodec, type PayloadConverter } from '@swirl/core';
 
 export interface ActivityCompletionClientOptions {
   readonly client: SWFClient;
@@ -31,7 +30,7 @@ export class ActivityCompletionClient {
 
   constructor(options: ActivityCompletionClientOptions) {
     this.#client = options.client;
-    this.#payloads = new PayloadPipeline(options.payloadConverter ?? jsonPayloadConverter, options.payloadCodecs ?? []);
+    this.#payloads = new PayloadPipeline({ converter: options.payloadConverter ?? jsonPayloadConverter, codecs: options.payloadCodecs ?? [] });
   }
 
   /** @internal the worker shares its pipeline */
@@ -43,7 +42,7 @@ export class ActivityCompletionClient {
 
   /** RespondActivityTaskCompleted with `result` as the activity's result. */
   async complete(taskToken: string, result?: unknown): Promise<void> {
-    const encoded = await this.#payloads.encode('result', result);
+    const encoded = await this.#payloads.encode(result, { field: 'result' });
     await this.#client.send(new RespondActivityTaskCompletedCommand({ taskToken, ...(encoded !== undefined && { result: encoded }) }));
   }
 
@@ -55,13 +54,13 @@ export class ActivityCompletionClient {
 
   /** RespondActivityTaskCanceled: the activity stopped because its cancellation was requested. */
   async cancel(taskToken: string, details?: unknown): Promise<void> {
-    const encoded = await this.#payloads.encode('details', details);
+    const encoded = await this.#payloads.encode(details, { field: 'details' });
     await this.#client.send(new RespondActivityTaskCanceledCommand({ taskToken, ...(encoded !== undefined && { details: encoded }) }));
   }
 
   /** RecordActivityTaskHeartbeat; details are limited to 2048 characters once encoded. */
   async heartbeat(taskToken: string, details?: unknown): Promise<{ cancelRequested: boolean }> {
-    const encoded = await this.#payloads.encode('details', details, SWF_LIMITS.heartbeatDetails);
+    const encoded = await this.#payloads.encode(details, { field: 'details', limit: SWF_LIMITS.heartbeatDetails });
     const output = await this.#client.send(
       new RecordActivityTaskHeartbeatCommand({ taskToken, ...(encoded !== undefined && { details: encoded }) }),
     );

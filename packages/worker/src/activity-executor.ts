@@ -19,7 +19,7 @@ import { SWF_LIMITS, fromSwfDuration } from '@swirl/core';
 import type { Logger } from 'pino';
 import { ActivityCompletionClient } from './activity-completion-client.js';
 import type { ActivityHandler, ActivityRegistry } from './activity-registry.js';
-import type { PayloadPipeline } from './payload-pipeline.js';
+import type { PayloadPipeline } from '@swirl/core';
 import { ScheduledActivityReader } from './scheduled-activity-reader.js';
 import { describeError, isSwfError } from './sdk-errors.js';
 import type { ActivityTaskRef, TaskOutcome, WorkerEvents } from './worker-events.js';
@@ -162,7 +162,7 @@ export class ActivityExecutor {
     };
     const throttleMs = this.#heartbeatIntervalFor(heartbeatTimeoutMs);
     const recordHeartbeat = async (details: unknown): Promise<HeartbeatOutcome> => {
-      const encoded = await payloads.encode('details', details, SWF_LIMITS.heartbeatDetails);
+      const encoded = await payloads.encode(details, { field: 'details', limit: SWF_LIMITS.heartbeatDetails });
       try {
         const output = await client.send(
           new RecordActivityTaskHeartbeatCommand({ taskToken: info.taskToken, ...(encoded !== undefined && { details: encoded }) }),

@@ -7,7 +7,6 @@
  */
 import {
   RespondDecisionTaskCompletedCommand,
-  type Decision,
   type HistoryEvent,
   type PollForDecisionTaskCommandOutput,
   type SWFClient,
@@ -15,15 +14,12 @@ import {
 import {
   CLOSE_DECISION_TYPES,
   NonDeterminismError,
-  SWF_LIMITS,
   assertPayloadSize,
-  mapDecisionPayloads,
-  mapEventPayloads,
+  type PayloadPipeline,
 } from '@swirl/core';
 import type { Activation } from '@swirl/workflow';
 import type { Logger } from 'pino';
 import type { HistoryPager } from './history-pager.js';
-import type { PayloadPipeline } from './payload-pipeline.js';
 import { describeError, isSwfError } from './sdk-errors.js';
 import type { StickyCache } from './sticky-cache.js';
 import type { DecisionTaskRef, WorkerEvents } from './worker-events.js';
@@ -103,9 +99,9 @@ export class DecisionExecutor {
       const cameFromCache = runtime !== undefined;
       if (runtime) events.emit('cacheHit', { runId: execution.runId, newEvents: history.events.length });
       runtime ??= this.#options.createRuntime(workflowType, execution, logger);
-      const decoded = await Promise.all(history.events.map((event) => this.#decodeEvent(event)));
+      const decoded = await Promise.all(history.events.map((event) => this.#options.payloads.decodeEvent(event)));
       const activation = await runtime.activate(decoded);
-      const decisions = await Promise.all(activation.decisions.map((decision) => this.#encodeDecision(decision)));
+      const decisions = await Promise.all(activation.decisions.map((decision) => this.#options.payloads.encodeDecision(decision)));
       if (activation.executionContext !== undefined) assertPayloadSize('executionContext', activation.executionContext);
       if (this.#options.logPayloads && logger.isLevelEnabled('debug')) logger.debug({ decisions }, 'decisions');
 
@@ -156,18 +152,6 @@ export class DecisionExecutor {
     const cached = cache.take(runId, (runtime) => runtime.processedStartedEventId === (task.previousStartedEventId ?? 0));
     if (!cached) events.emit('cacheMiss', { runId, reason: held ? 'PREVIOUS_STARTED_MISMATCH' : 'NOT_CACHED' });
     return cached;
-  }
-
-  #decodeEvent(event: HistoryEvent): Promise<HistoryEvent> {
-    return mapEventPayloads(event, (value) => this.#options.payloads.codec.decode(value));
-  }
-
-  #encodeDecision(decision: Decision): Promise<Decision> {
-    return mapDecisionPayloads(decision, async (value, field) => {
-      const encoded = await this.#options.payloads.codec.encode(value);
-      assertPayloadSize(`${decision.decisionType}.${field}`, encoded, SWF_LIMITS.payload);
-      return encoded;
-    });
   }
 
   #reportFailure(ref: DecisionTaskRef, logger: Logger, error: unknown): void {

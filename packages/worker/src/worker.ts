@@ -12,7 +12,7 @@ import {
   type WorkflowDefinition,
   type WorkflowRegistry,
 } from '@swirl/workflow';
-import { SWF_LIMITS } from '@swirl/core';
+import { PayloadPipeline, SWF_LIMITS } from '@swirl/core';
 import PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import { ActivityExecutor } from './activity-executor.js';
@@ -22,7 +22,6 @@ import { DecisionExecutor, type DecidingRuntime } from './decision-executor.js';
 import { createDecisionPoller } from './decision-poller.js';
 import { HistoryPager } from './history-pager.js';
 import { resolveWorkerOptions, type ResolvedWorkerOptions, type WorkerOptions } from './options.js';
-import { PayloadPipeline } from './payload-pipeline.js';
 import { PollTimeoutCheck } from './poll-timeout-check.js';
 import { Registrar } from './registrar.js';
 import { StickyCache, type StickyCacheStats } from './sticky-cache.js';
@@ -73,7 +72,7 @@ export class Worker {
     this.#options = options;
     this.identity = options.identity;
     this.#logger = options.logger.child({ domain: options.domain });
-    this.#payloads = new PayloadPipeline(options.payloadConverter, options.payloadCodecs);
+    this.#payloads = new PayloadPipeline({ converter: options.payloadConverter, codecs: options.payloadCodecs });
     this.#activityRegistry = new ActivityRegistry(options.activities);
     this.#workflows = createWorkflowRegistry(options.workflows);
     const sticky = options.stickyCacheSize > 0 && options.workflows.length > 0;

@@ -1,11 +1,10 @@
 import { Activities } from '@swirl/activity';
-import { jsonPayloadConverter } from '@swirl/core';
+import { PayloadPipeline, jsonPayloadConverter } from '@swirl/core';
 import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { ActivityCompletionClient } from '../src/activity-completion-client.js';
 import { ActivityExecutor } from '../src/activity-executor.js';
 import { ActivityRegistry } from '../src/activity-registry.js';
-import { PayloadPipeline } from '../src/payload-pipeline.js';
 import { WorkerEvents } from '../src/worker-events.js';
 import { fakeSwfClient, memoryLogger, swfError } from './fake-swf-client.js';
 
@@ -60,7 +59,7 @@ function setup(options: { autoHeartbeat?: boolean } = {}) {
     .on('RecordActivityTaskHeartbeat', () => ({ cancelRequested: false }));
   const events = new WorkerEvents();
   const log = memoryLogger();
-  const payloads = new PayloadPipeline(jsonPayloadConverter, []);
+  const payloads = new PayloadPipeline({ converter: jsonPayloadConverter });
   const executor = new ActivityExecutor({
     client: fake.client,
     domain: 'shop',

@@ -1,10 +1,9 @@
 import type { Decision, HistoryEvent } from '@aws-sdk/client-swf';
-import { NonDeterminismError, jsonPayloadConverter, type PayloadCodec } from '@swirl/core';
+import { NonDeterminismError, PayloadPipeline, jsonPayloadConverter, type PayloadCodec } from '@swirl/core';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { DecisionExecutor, type DecidingRuntime } from '../src/decision-executor.js';
 import { HistoryPager } from '../src/history-pager.js';
-import { PayloadPipeline } from '../src/payload-pipeline.js';
 import { StickyCache } from '../src/sticky-cache.js';
 import { WorkerEvents } from '../src/worker-events.js';
 import { fakeSwfClient, memoryLogger, swfError } from './fake-swf-client.js';
@@ -64,7 +63,7 @@ function setup(options: { codecs?: PayloadCodec[]; decide?: (events: HistoryEven
       runtimes.push(runtime);
       return runtime;
     },
-    payloads: new PayloadPipeline(jsonPayloadConverter, options.codecs ?? []),
+    payloads: new PayloadPipeline({ converter: jsonPayloadConverter, codecs: options.codecs ?? [] }),
     stickyTaskList: 'sticky-me',
     stickyScheduleToStartTimeoutMs: 5_000,
     ...(options.stopSignal && { stopSignal: options.stopSignal }),
