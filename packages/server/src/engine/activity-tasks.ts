@@ -1,7 +1,7 @@
 import type { ActivityState, ExecutionRecord, TaskTokenRecord } from '../store/records.js';
 import { durationMs } from './durations.js';
 import { unknownTaskToken } from './faults.js';
-import { executionRef, recordEvent } from './history-writer.js';
+import { executionRef, recordEvent, type EventAttributes } from './history-writer.js';
 import { activityTaskKey, deadlineKey } from './keys.js';
 import type { OperationInput } from './operations.js';
 import type { Runtime } from './runtime.js';
@@ -154,37 +154,34 @@ export function recordActivityTaskHeartbeat(rt: Runtime, input: OperationInput<'
   return { cancelRequested: activity.latestCancelRequestedEventId > 0 };
 }
 
-export function respondActivityTaskCompleted(rt: Runtime, input: OperationInput<'RespondActivityTaskCompleted'>): undefined {
-  const { execution, activity } = resolveActivityToken(rt, input.taskToken);
-  recordEvent(rt, execution, 'ActivityTaskCompleted', {
-    result: input.result,
+/** The worker's answer to an activity task: its closing event, with the ids every close carries, then the close itself. */
+function answerActivityTask(
+  rt: Runtime,
+  taskToken: string,
+  eventType: 'ActivityTaskCompleted' | 'ActivityTaskFailed' | 'ActivityTaskCanceled',
+  attributes: (activity: ActivityState) => EventAttributes,
+): undefined {
+  const { execution, activity } = resolveActivityToken(rt, taskToken);
+  recordEvent(rt, execution, eventType, {
+    ...attributes(activity),
     scheduledEventId: activity.scheduledEventId,
     startedEventId: activity.startedEventId,
   });
   closeActivity(rt, execution, activity);
   return undefined;
+}
+
+export function respondActivityTaskCompleted(rt: Runtime, input: OperationInput<'RespondActivityTaskCompleted'>): undefined {
+  return answerActivityTask(rt, input.taskToken, 'ActivityTaskCompleted', () => ({ result: input.result }));
 }
 
 export function respondActivityTaskFailed(rt: Runtime, input: OperationInput<'RespondActivityTaskFailed'>): undefined {
-  const { execution, activity } = resolveActivityToken(rt, input.taskToken);
-  recordEvent(rt, execution, 'ActivityTaskFailed', {
-    reason: input.reason,
-    details: input.details,
-    scheduledEventId: activity.scheduledEventId,
-    startedEventId: activity.startedEventId,
-  });
-  closeActivity(rt, execution, activity);
-  return undefined;
+  return answerActivityTask(rt, input.taskToken, 'ActivityTaskFailed', () => ({ reason: input.reason, details: input.details }));
 }
 
 export function respondActivityTaskCanceled(rt: Runtime, input: OperationInput<'RespondActivityTaskCanceled'>): undefined {
-  const { execution, activity } = resolveActivityToken(rt, input.taskToken);
-  recordEvent(rt, execution, 'ActivityTaskCanceled', {
+  return answerActivityTask(rt, input.taskToken, 'ActivityTaskCanceled', (activity) => ({
     details: input.details,
-    scheduledEventId: activity.scheduledEventId,
-    startedEventId: activity.startedEventId,
     latestCancelRequestedEventId: activity.latestCancelRequestedEventId,
-  });
-  closeActivity(rt, execution, activity);
-  return undefined;
+  }));
 }
