@@ -6,7 +6,7 @@ export interface OperationContext {
   readonly region: string;
   /** The `x-amzn-RequestId` of this call. */
   readonly requestId: string;
-  /** Aborts when the client disconnects before the answer, so a long poll can hand its task to someone else. */
+  /** Long polls only: aborts when the client disconnects before the answer, so the poll can hand its task to someone else. */
   readonly signal?: AbortSignal;
 }
 

@@ -40,7 +40,7 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
   };
 
   const route = async (request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const path = pathOf(request.url);
     if (!accepting) {
       request.resume();
       response.setHeader('Connection', 'close');
@@ -80,4 +80,10 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
     accepting = false;
   };
   return listener;
+}
+
+// SWF calls are all `POST /`: skip the URL parser for them.
+function pathOf(url: string | undefined): string {
+  if (url === undefined || url === '/') return '/';
+  return new URL(url, 'http://localhost').pathname;
 }

@@ -10,6 +10,8 @@ import { sendError, sendResult } from './responses.js';
 
 const TARGET_PREFIX = 'SimpleWorkflowService.';
 const KNOWN_OPERATIONS: ReadonlySet<string> = new Set(OPERATION_NAMES);
+// The calls that may be held open (up to 60 s); only they need to hear that the client went away.
+const LONG_POLLS: ReadonlySet<string> = new Set<OperationName>(['PollForDecisionTask', 'PollForActivityTask']);
 
 export interface SwfRequestHandlerOptions {
   readonly executor: OperationExecutor;
@@ -35,10 +37,7 @@ export function createSwfRequestHandler(options: SwfRequestHandlerOptions): SwfR
     const target = request.headers['x-amz-target'];
     const operation = operationFromTarget(typeof target === 'string' ? target : undefined);
     const log = logger.child({ requestId, operation: operation ?? target ?? null });
-    const abort = new AbortController();
-    response.on('close', () => {
-      if (!response.writableEnded) abort.abort(new Error('client disconnected before the answer'));
-    });
+    const signal = operation !== undefined && LONG_POLLS.has(operation) ? disconnectSignal(response) : undefined;
 
     try {
       const body = await readRequestBody(request, maxRequestBytes);
@@ -62,7 +61,7 @@ export function createSwfRequestHandler(options: SwfRequestHandlerOptions): SwfR
       if (!input.success) throw new SwfFault('ValidationException', formatValidationError(input.error));
 
       const region = regionFromAuthorization(request.headers.authorization);
-      const result = await executor.execute(operation, input.data, { region, requestId, signal: abort.signal });
+      const result = await executor.execute(operation, input.data, signal ? { region, requestId, signal } : { region, requestId });
       if (response.destroyed) {
         log.debug('client disconnected before the answer; response dropped');
         return;
@@ -73,6 +72,15 @@ export function createSwfRequestHandler(options: SwfRequestHandlerOptions): SwfR
       answerFailure(response, log, error, startedAt);
     }
   };
+}
+
+/** Aborts when the client disconnects before the answer, so a held poll can give its task to someone else. */
+function disconnectSignal(response: ServerResponse): AbortSignal {
+  const abort = new AbortController();
+  response.on('close', () => {
+    if (!response.writableEnded) abort.abort(new Error('client disconnected before the answer'));
+  });
+  return abort.signal;
 }
 
 function answerFailure(response: ServerResponse, log: Logger, error: unknown, startedAt: number): void {

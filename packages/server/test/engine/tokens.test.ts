@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { randomBase64 } from '../../src/engine/random-pool.js';
 import { newRunId, newTaskToken } from '../../src/engine/tokens.js';
 
 describe('identifiers handed to clients', () => {
@@ -14,5 +15,23 @@ describe('identifiers handed to clients', () => {
     const runId = newRunId();
     expect(runId).toMatch(/^[A-Za-z0-9+/]+=*$/);
     expect(runId.length).toBeLessThanOrEqual(64);
+  });
+});
+
+describe('randomBase64 (the pooled random source behind ids and tokens)', () => {
+  it('never repeats a token across many pool refills', () => {
+    const seen = new Set<string>();
+    // 48-byte tokens: 85 per 4 KiB pool, so this crosses the refill about 235 times.
+    for (let i = 0; i < 20_000; i += 1) seen.add(newTaskToken());
+    expect(seen.size).toBe(20_000);
+  });
+
+  it('returns exactly the bytes asked for', () => {
+    for (const bytes of [1, 32, 48, 4096]) expect(Buffer.from(randomBase64(bytes), 'base64')).toHaveLength(bytes);
+  });
+
+  it('refuses a size it cannot serve, naming the allowed range', () => {
+    expect(() => randomBase64(0)).toThrow('bytes must be an integer from 1 to 4096, got 0');
+    expect(() => randomBase64(4097)).toThrow(RangeError);
   });
 });
