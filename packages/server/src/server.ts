@@ -64,6 +64,9 @@ export class PortInUseError extends Error {
   }
 }
 
+/** How long an idle keep-alive connection stays open; sent to clients as `Keep-Alive: timeout=65`. */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 // Held polls are answered by engine.close(); anything still running after this is cut off.
 const SHUTDOWN_GRACE_MS = 2_000;
 
@@ -99,6 +102,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Swi
     logger,
   });
   const server = createServer(listener);
+  // Node closes a keep-alive connection after 5 s idle; an SDK client can pick that socket for its
+  // next call just as the close arrives and fail with "socket hang up". Keep idle connections longer
+  // than any client's own idle timeout (the SDK's agent keeps them indefinitely) and than a long poll.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   server.on('clientError', (error, socket) => {
     logger.debug({ err: error }, 'malformed HTTP request');
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

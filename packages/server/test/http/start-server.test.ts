@@ -1,3 +1,4 @@
+import { Agent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { SWF } from '@aws-sdk/client-swf';
@@ -15,6 +16,26 @@ describe('startServer', () => {
       expect(server.endpoint).toBe(`http://127.0.0.1:${server.port}`);
       const health = await fetch(`${server.endpoint}/_swirl/health`);
       expect(health.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps idle keep-alive connections longer than a long poll, so clients never reuse a socket as it closes', async () => {
+    const server = await startServer({ port: 0 });
+    try {
+      const response = await new Promise<IncomingMessage>((resolve, reject) => {
+        const agent = new Agent({ keepAlive: true });
+        httpRequest(`${server.endpoint}/_swirl/health`, { agent }, (answer) => {
+          answer.resume();
+          answer.on('end', () => agent.destroy());
+          resolve(answer);
+        })
+          .on('error', reject)
+          .end();
+      });
+      // Node's default is 5 s, which let an SDK client hit "socket hang up" between calls.
+      expect(response.headers['keep-alive']).toBe('timeout=65');
     } finally {
       await server.close();
     }
