@@ -36,7 +36,9 @@ export function createSwfRequestHandler(options: SwfRequestHandlerOptions): SwfR
     const startedAt = performance.now();
     const target = request.headers['x-amz-target'];
     const operation = operationFromTarget(typeof target === 'string' ? target : undefined);
-    const log = logger.child({ requestId, operation: operation ?? target ?? null });
+    // A child logger costs a bindings serialization; most calls log nothing, so make it on first use.
+    let child: Logger | undefined;
+    const log = (): Logger => (child ??= logger.child({ requestId, operation: operation ?? target ?? null }));
     const signal = operation !== undefined && LONG_POLLS.has(operation) ? disconnectSignal(response) : undefined;
 
     try {
@@ -47,7 +49,7 @@ export function createSwfRequestHandler(options: SwfRequestHandlerOptions): SwfR
       const injected = faultInjector?.decide(operation);
       if (injected === 'throttle') throw new SwfFault('ThrottlingException', 'Rate exceeded');
       if (injected === 'unavailable') {
-        log.info('injected fault: 503 ServiceUnavailable');
+        log().info('injected fault: 503 ServiceUnavailable');
         sendError(response, { status: 503, wireType: 'com.amazon.coral.availability#ServiceUnavailable', message: 'Service unavailable' });
         return;
       }
@@ -63,13 +65,13 @@ export function createSwfRequestHandler(options: SwfRequestHandlerOptions): SwfR
       const region = regionFromAuthorization(request.headers.authorization);
       const result = await executor.execute(operation, input.data, signal ? { region, requestId, signal } : { region, requestId });
       if (response.destroyed) {
-        log.debug('client disconnected before the answer; response dropped');
+        log().debug('client disconnected before the answer; response dropped');
         return;
       }
       sendResult(response, result);
-      log.debug({ status: 200, durationMs: elapsed(startedAt) }, 'request');
+      if (logger.isLevelEnabled('debug')) log().debug({ status: 200, durationMs: elapsed(startedAt) }, 'request');
     } catch (error) {
-      answerFailure(response, log, error, startedAt);
+      answerFailure(response, log(), error, startedAt);
     }
   };
 }
@@ -123,9 +125,11 @@ function unknownTargetMessage(target: string | string[] | undefined): string {
   return `Unknown operation ${JSON.stringify(target)}; expected X-Amz-Target SimpleWorkflowService.<Operation> naming one of the ${KNOWN_OPERATIONS.size} SWF operations`;
 }
 
+const BLANK = /^\s*$/;
+
 // AWS JSON bodies are objects; clients send `{}` for an operation without members, so an empty body is `{}` too.
 function parseJsonObject(text: string): Record<string, unknown> {
-  if (text.trim() === '') return {};
+  if (BLANK.test(text)) return {};
   let value: unknown;
   try {
     value = JSON.parse(text);
