@@ -56,3 +56,31 @@ describe('pnpm bench --quick --only replay', () => {
     }
   }, 300_000);
 });
+
+describe('pnpm bench --quick --only server', () => {
+  let dir: string | undefined;
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('completes every workflow of both concurrent runs (raw SDK loops and Swirl Worker processes) with no task delivered twice', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'swirl-bench-smoke-'));
+    const out = join(dir, 'results.json');
+    await run(process.execPath, ['--conditions=swirl-source', '--import', 'tsx', 'benchmarks/run.ts', '--quick', '--only', 'server', '--out', out], {
+      cwd: repositoryRoot,
+      maxBuffer: 16 * 2 ** 20,
+    });
+    const [server] = JSON.parse(await readFile(out, 'utf8')).suites as Array<{ measurements: Array<{ name: string; value: number; labels?: Record<string, unknown> }> }>;
+    const rows = (name: string) => server!.measurements.filter((m) => m.name === name);
+
+    const concurrent = rows('one-activity workflows completed, concurrent');
+    expect(concurrent.map((m) => m.labels?.['driver'])).toEqual(['raw SDK loops', 'Swirl Workers']);
+    expect(concurrent.every((m) => m.labels?.['workflows'] === 40 && m.value > 0)).toBe(true);
+    expect(rows('tasks delivered twice').map((m) => m.value)).toEqual([0, 0]);
+    // Both ceilings and the serial run were measured; the server process reported its CPU.
+    expect(rows('SDK client ceiling, serial (stub answering the recorded responses)')[0]!.value).toBeGreaterThan(0);
+    expect(rows('SDK client ceiling, transport only (stub answering {})')[0]!.value).toBeGreaterThan(0);
+    expect(rows('one-activity workflows completed, serial')[0]!.value).toBeGreaterThan(0);
+    expect(rows('server process CPU per workflow')).toHaveLength(2);
+  }, 300_000);
+});

@@ -16,8 +16,14 @@ export class DriverError extends Error {
   override readonly name = 'DriverError';
 }
 
+/** The decision and activity task lists of one benchmark run. */
+export interface TaskLists {
+  readonly taskList: string;
+  readonly activityTaskList: string;
+}
+
 /** Runs `count` workflows one after the other; resolves with the elapsed milliseconds. */
-export async function runSerial(client: SWFClient, count: number, lists: { taskList: string; activityTaskList: string }, idPrefix: string): Promise<number> {
+export async function runSerial(client: SWFClient, count: number, lists: TaskLists, idPrefix: string): Promise<number> {
   const started = performance.now();
   for (let index = 0; index < count; index += 1) {
     await startOneActivity(client, `${idPrefix}-${index}`, lists.taskList);
@@ -62,13 +68,11 @@ export interface ConcurrentOutcome {
   readonly refusedDecisions: number;
 }
 
-export interface ConcurrentPlan {
+export interface ConcurrentPlan extends TaskLists {
   readonly workflows: number;
   readonly starters: number;
   readonly deciders: number;
   readonly activityWorkers: number;
-  readonly taskList: string;
-  readonly activityTaskList: string;
   readonly idPrefix: string;
 }
 

@@ -1,0 +1,119 @@
+/**
+ * The concurrent run as a Swirl user deploys it: a process of decider Workers (workflow classes
+ * only), a process of activity Workers (activity classes only), and starters using WorkflowClient
+ * in this process. Every Worker has its own SDK client with a TaskDeliveryLedger; the ledgers are
+ * merged at the end to find any task delivered twice, across processes too.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { WorkflowClient } from '@swirl/client';
+import { localSwfClient } from '../../harness/swf-client.js';
+import { SwirlOneActivity } from './one-activity-workflow.js';
+import { SERVER_BENCH_DOMAIN } from './one-activity-protocol.js';
+import type { WorkerChildMessage } from './swirl-worker-child.js';
+import { DriverError, type ConcurrentOutcome, type ConcurrentPlan } from './workflow-drivers.js';
+
+const CHILD = fileURLToPath(new URL('./swirl-worker-child.ts', import.meta.url));
+
+export interface SwirlWorkersOutcome extends ConcurrentOutcome {
+  /** CPU time of each Worker process over the measured run. */
+  readonly deciderProcessCpuMs: number;
+  readonly activityProcessCpuMs: number;
+}
+
+type Stopped = Extract<WorkerChildMessage, { type: 'stopped' }>;
+
+/** One Worker process and the messages it sends. */
+class WorkerProcess {
+  readonly #child: ChildProcess;
+  readonly #exited: Promise<never>;
+
+  constructor(endpoint: string, kind: 'deciders' | 'activities', count: number, plan: ConcurrentPlan) {
+    this.#child = fork(CHILD, [endpoint, kind, String(count), plan.taskList, plan.activityTaskList], {
+      execArgv: [...process.execArgv],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.#exited = new Promise<never>((_, reject) => {
+      this.#child.once('exit', (code) => reject(new DriverError(`the ${kind} process exited (code ${code}) before it was done`)));
+    });
+    this.#exited.catch(() => undefined);
+  }
+
+  on(listener: (message: WorkerChildMessage) => void): void {
+    this.#child.on('message', (message) => listener(message as WorkerChildMessage));
+  }
+
+  /** The next message of `type`; rejects on an `error` message or an early exit. */
+  next<T extends WorkerChildMessage['type']>(type: T): Promise<Extract<WorkerChildMessage, { type: T }>> {
+    const answer = new Promise<Extract<WorkerChildMessage, { type: T }>>((resolve, reject) => {
+      const listener = (raw: unknown): void => {
+        const message = raw as WorkerChildMessage;
+        if (message.type === 'error') reject(new DriverError(message.error));
+        else if (message.type === type) resolve(message as Extract<WorkerChildMessage, { type: T }>);
+        else return;
+        this.#child.off('message', listener);
+      };
+      this.#child.on('message', listener);
+    });
+    return Promise.race([answer, this.#exited]);
+  }
+
+  stop(): Promise<Stopped> {
+    const stopped = this.next('stopped');
+    this.#child.send('stop');
+    return stopped;
+  }
+
+  kill(): void {
+    if (this.#child.exitCode === null) this.#child.kill();
+  }
+}
+
+/**
+ * Runs `plan.workflows` one-activity workflows through real Workers. `answerHeldPolls` (closing the
+ * server the benchmark owns) lets the Workers stop at once; without it they stop when their held
+ * long polls return, within SWF's 60 s.
+ */
+export async function runSwirlWorkers(endpoint: string, plan: ConcurrentPlan, answerHeldPolls?: () => Promise<void>): Promise<SwirlWorkersOutcome> {
+  const deciders = new WorkerProcess(endpoint, 'deciders', plan.deciders, plan);
+  const activities = new WorkerProcess(endpoint, 'activities', plan.activityWorkers, plan);
+  const startClient = localSwfClient(endpoint);
+  try {
+    await Promise.all([deciders.next('ready'), activities.next('ready')]);
+    const client = new WorkflowClient({ client: startClient, domain: SERVER_BENCH_DOMAIN });
+    let closed = 0;
+    let completed = 0;
+    const allClosed = new Promise<void>((resolve) =>
+      deciders.on((message) => {
+        if (message.type !== 'closed') return;
+        ({ closed, completed } = message);
+        if (closed >= plan.workflows) resolve();
+      }),
+    );
+    let next = 0;
+    const started = performance.now();
+    const starting = Promise.all(
+      Array.from({ length: plan.starters }, async () => {
+        while (next < plan.workflows) {
+          await client.start(SwirlOneActivity, { workflowId: `${plan.idPrefix}-${next++}`, input: plan.activityTaskList, taskList: plan.taskList });
+        }
+      }),
+    );
+    await Promise.race([Promise.all([starting, allClosed]), deciders.next('stopped'), activities.next('stopped')]);
+    const elapsedMs = performance.now() - started;
+
+    const stopping = Promise.all([deciders.stop(), activities.stop()]);
+    await answerHeldPolls?.();
+    const [decided, ran] = await stopping;
+    const failures = [...decided.failures, ...ran.failures];
+    if (failures.length > 0) throw new DriverError(`${failures.length} tasks failed in the Workers, the first: ${failures[0]}`);
+    if (completed !== closed) throw new DriverError(`${closed - completed} of ${closed} runs closed other than by completing`);
+    const delivered = [...decided.delivered, ...ran.delivered];
+    const duplicateDeliveries = decided.duplicates + ran.duplicates + (delivered.length - new Set(delivered).size);
+    return { elapsedMs, completed, duplicateDeliveries, refusedDecisions: 0, deciderProcessCpuMs: decided.cpuMs, activityProcessCpuMs: ran.cpuMs };
+  } finally {
+    startClient.destroy();
+    deciders.kill();
+    activities.kill();
+  }
+}
