@@ -1,18 +1,29 @@
 /** The region a request is for when it is unsigned or its signature names none. */
 export const DEFAULT_REGION = 'us-east-1';
 
-// `Credential=AKID/20240101/eu-west-1/swf/aws4_request`: the region is the third field of the scope.
-const CREDENTIAL_SCOPE = /Credential=([^,\s]+)/;
+const CREDENTIAL = 'Credential=';
+
+// A client signs every call with the same credential scope: remember the last one read.
+let lastScope: string | undefined;
+let lastRegion = DEFAULT_REGION;
 
 /**
- * Reads the region from a SigV4 `Authorization` header's credential scope. The local server
- * does not verify signatures; it only needs the region for ARNs, as the real endpoint would.
+ * Reads the region from a SigV4 `Authorization` header's credential scope
+ * (`Credential=AKID/20240101/eu-west-1/swf/aws4_request`). The local server does not verify
+ * signatures; it only needs the region for ARNs, as the real endpoint would.
  */
 export function regionFromAuthorization(authorization: string | undefined): string {
-  const credential = authorization === undefined ? undefined : CREDENTIAL_SCOPE.exec(authorization)?.[1];
-  if (credential === undefined) return DEFAULT_REGION;
-  const scope = credential.split('/');
+  const start = authorization === undefined ? -1 : authorization.indexOf(CREDENTIAL);
+  if (start < 0) return DEFAULT_REGION;
+  const from = start + CREDENTIAL.length;
+  let end = from;
+  while (end < authorization!.length && authorization!.charCodeAt(end) > 32 && authorization![end] !== ',') end += 1;
+  const scope = authorization!.slice(from, end);
+  if (scope === lastScope) return lastRegion;
+  const parts = scope.split('/');
   // Read from the end: AKID/date/region/service/aws4_request.
-  const region = scope.length >= 5 ? scope[scope.length - 3] : undefined;
-  return region !== undefined && region.length > 0 ? region : DEFAULT_REGION;
+  const region = parts.length >= 5 ? parts[parts.length - 3] : undefined;
+  lastScope = scope;
+  lastRegion = region !== undefined && region.length > 0 ? region : DEFAULT_REGION;
+  return lastRegion;
 }

@@ -1,10 +1,23 @@
 /**
- * A binary min-heap whose items carry string keys, so any item can be removed or looked up in
- * O(log n). Task queues and the timeout queue both need "earliest first" plus cancellation.
+ * A binary min-heap whose items carry string keys, so any item can be replaced, removed or looked
+ * up by key. Task queues and the timeout queue both need "earliest first" plus cancellation.
+ *
+ * Removal is lazy: `delete` only forgets the key (O(1)) and the entry is dropped when it reaches
+ * the top, so nothing re-sifts and no position index is kept up to date on every swap (that
+ * bookkeeping was most of the engine's heap cost per call). Stale entries are bounded: once they
+ * outnumber live ones (plus a slack), the array is rebuilt in O(n).
  */
+interface Entry<T> {
+  readonly key: string;
+  readonly value: T;
+  live: boolean;
+}
+
+const COMPACT_SLACK = 1_024;
+
 export class IndexedHeap<T> {
-  readonly #items: Array<{ key: string; value: T }> = [];
-  readonly #positions = new Map<string, number>();
+  #entries: Array<Entry<T>> = [];
+  readonly #live = new Map<string, Entry<T>>();
   readonly #before: (a: T, b: T) => boolean;
 
   /** `before(a, b)` is true when `a` must come out before `b`. */
@@ -13,91 +26,102 @@ export class IndexedHeap<T> {
   }
 
   get size(): number {
-    return this.#items.length;
+    return this.#live.size;
   }
 
   has(key: string): boolean {
-    return this.#positions.has(key);
+    return this.#live.has(key);
   }
 
   get(key: string): T | undefined {
-    const index = this.#positions.get(key);
-    return index === undefined ? undefined : this.#items[index]?.value;
+    return this.#live.get(key)?.value;
   }
 
   peek(): T | undefined {
-    return this.#items[0]?.value;
+    this.#dropStaleTop();
+    return this.#entries[0]?.value;
   }
 
   /** Adds an item, replacing any item with the same key. */
   push(key: string, value: T): void {
-    if (this.#positions.has(key)) this.delete(key);
-    this.#items.push({ key, value });
-    this.#positions.set(key, this.#items.length - 1);
-    this.#siftUp(this.#items.length - 1);
+    this.delete(key);
+    const entry: Entry<T> = { key, value, live: true };
+    this.#live.set(key, entry);
+    this.#entries.push(entry);
+    this.#siftUp(this.#entries.length - 1);
   }
 
   pop(): T | undefined {
-    const top = this.#items[0];
+    this.#dropStaleTop();
+    const top = this.#entries[0];
     if (top === undefined) return undefined;
-    this.delete(top.key);
+    this.#live.delete(top.key);
+    this.#removeTop();
     return top.value;
   }
 
   delete(key: string): boolean {
-    const index = this.#positions.get(key);
-    if (index === undefined) return false;
-    const last = this.#items.pop()!;
-    this.#positions.delete(key);
-    if (index < this.#items.length) {
-      this.#items[index] = last;
-      this.#positions.set(last.key, index);
-      this.#siftUp(index);
-      this.#siftDown(this.#positions.get(last.key)!);
-    }
+    const entry = this.#live.get(key);
+    if (entry === undefined) return false;
+    entry.live = false;
+    this.#live.delete(key);
+    if (this.#entries.length - this.#live.size > this.#live.size + COMPACT_SLACK) this.#compact();
     return true;
   }
 
   clear(): void {
-    this.#items.length = 0;
-    this.#positions.clear();
+    this.#entries = [];
+    this.#live.clear();
   }
 
   *values(): IterableIterator<T> {
-    for (const item of this.#items) yield item.value;
+    for (const entry of this.#live.values()) yield entry.value;
+  }
+
+  #dropStaleTop(): void {
+    while (this.#entries.length > 0 && !this.#entries[0]!.live) this.#removeTop();
+  }
+
+  #removeTop(): void {
+    const last = this.#entries.pop()!;
+    if (this.#entries.length === 0) return;
+    this.#entries[0] = last;
+    this.#siftDown(0);
+  }
+
+  /** Keeps the live entries only and restores heap order bottom-up (O(n)). */
+  #compact(): void {
+    this.#entries = this.#entries.filter((entry) => entry.live);
+    for (let index = (this.#entries.length >> 1) - 1; index >= 0; index -= 1) this.#siftDown(index);
   }
 
   #siftUp(start: number): void {
+    const entries = this.#entries;
+    const moving = entries[start]!;
     let index = start;
     while (index > 0) {
       const parent = (index - 1) >> 1;
-      if (!this.#before(this.#items[index]!.value, this.#items[parent]!.value)) break;
-      this.#swap(index, parent);
+      if (!this.#before(moving.value, entries[parent]!.value)) break;
+      entries[index] = entries[parent]!;
       index = parent;
     }
+    entries[index] = moving;
   }
 
   #siftDown(start: number): void {
+    const entries = this.#entries;
+    const length = entries.length;
+    const moving = entries[start]!;
     let index = start;
-    const length = this.#items.length;
     for (;;) {
       const left = index * 2 + 1;
+      if (left >= length) break;
       const right = left + 1;
-      let best = index;
-      if (left < length && this.#before(this.#items[left]!.value, this.#items[best]!.value)) best = left;
-      if (right < length && this.#before(this.#items[right]!.value, this.#items[best]!.value)) best = right;
-      if (best === index) return;
-      this.#swap(index, best);
-      index = best;
+      const child = right < length && this.#before(entries[right]!.value, entries[left]!.value) ? right : left;
+      if (!this.#before(entries[child]!.value, moving.value)) break;
+      entries[index] = entries[child]!;
+      index = child;
     }
-  }
-
-  #swap(a: number, b: number): void {
-    const itemA = this.#items[a]!;
-    const itemB = this.#items[b]!;
-    this.#items[a] = itemB;
-    this.#items[b] = itemA;
-    this.#positions.set(itemB.key, a);
-    this.#positions.set(itemA.key, b);
+    entries[index] = moving;
   }
 }
