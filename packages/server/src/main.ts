@@ -2,6 +2,7 @@
  * A tiny runnable entry for scripts and smoke tests:
  *   node --conditions=swirl-source --import tsx packages/server/src/main.ts --port 0
  * prints `swirl server listening on http://127.0.0.1:PORT` and stops cleanly on SIGINT/SIGTERM.
+ * `--db FILE` keeps state in a SQLite file across restarts (created when missing).
  * Logs (pino JSON) go to stderr so stdout carries only that line. `swirl server` is the full CLI.
  */
 import { parseArgs } from 'node:util';
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     host: { type: 'string', default: '127.0.0.1' },
     'log-level': { type: 'string', default: 'info' },
+    db: { type: 'string' },
   },
 });
 
@@ -25,7 +27,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
 const logger = pino({ name: 'swirl-server', level: values['log-level'] }, pino.destination(2));
 
 try {
-  const server = await startServer({ port, host: values.host, logger });
+  const server = await startServer({ port, host: values.host, logger, ...(values.db !== undefined && { databasePath: values.db }) });
   console.log(`swirl server listening on ${server.endpoint}`);
   const stop = (signal: NodeJS.Signals): void => {
     logger.info({ signal }, 'stopping');
