@@ -23,6 +23,7 @@ import {
   jsonPayloadConverter,
   parseDuration,
   resolveWorkflowType,
+  toOptionalSwfDuration,
   toSwfDuration,
   type DurationInput,
   type EventAttributes,
@@ -99,10 +100,6 @@ function typeOf(ref: WorkflowTypeRef): { name: string; version: string } {
     return { name: resolved.name, version: resolved.version };
   }
   return { name: ref.name, version: ref.version };
-}
-
-function seconds(duration: DurationInput | undefined): string | undefined {
-  return duration === undefined ? undefined : toSwfDuration(duration);
 }
 
 /** Copies `value` without undefined fields (the SDK shapes are optional-property objects). */
@@ -213,8 +210,8 @@ export class HistoryBuilder {
       workflowType: typeOf(ref),
       taskList: { name: options.taskList ?? declared?.taskList ?? 'test-decisions' },
       childPolicy: options.childPolicy ?? declared?.childPolicy ?? 'TERMINATE',
-      executionStartToCloseTimeout: seconds(options.executionStartToCloseTimeout ?? declared?.executionStartToCloseTimeout ?? '1h'),
-      taskStartToCloseTimeout: seconds(options.taskStartToCloseTimeout ?? declared?.taskStartToCloseTimeout ?? '30s'),
+      executionStartToCloseTimeout: toOptionalSwfDuration(options.executionStartToCloseTimeout ?? declared?.executionStartToCloseTimeout ?? '1h'),
+      taskStartToCloseTimeout: toOptionalSwfDuration(options.taskStartToCloseTimeout ?? declared?.taskStartToCloseTimeout ?? '30s'),
       input: this.#payload(options.input),
       tagList: options.tagList,
       continuedExecutionRunId: options.continuedExecutionRunId,
@@ -351,10 +348,10 @@ export class HistoryBuilder {
       input: this.#payload(options.input),
       control: options.control,
       taskList: { name: options.taskList ?? 'test-activities' },
-      startToCloseTimeout: seconds(options.startToCloseTimeout),
-      scheduleToStartTimeout: seconds(options.scheduleToStartTimeout),
-      scheduleToCloseTimeout: seconds(options.scheduleToCloseTimeout),
-      heartbeatTimeout: seconds(options.heartbeatTimeout),
+      startToCloseTimeout: toOptionalSwfDuration(options.startToCloseTimeout),
+      scheduleToStartTimeout: toOptionalSwfDuration(options.scheduleToStartTimeout),
+      scheduleToCloseTimeout: toOptionalSwfDuration(options.scheduleToCloseTimeout),
+      heartbeatTimeout: toOptionalSwfDuration(options.heartbeatTimeout),
       decisionTaskCompletedEventId: this.#lastCompletedId('activityTaskScheduled'),
     });
   }
@@ -611,7 +608,7 @@ export class HistoryBuilder {
       name,
       input: this.#payload(options.input),
       control: options.control,
-      startToCloseTimeout: seconds(options.startToCloseTimeout),
+      startToCloseTimeout: toOptionalSwfDuration(options.startToCloseTimeout),
       decisionTaskCompletedEventId: this.#lastCompletedId('lambdaFunctionScheduled'),
     });
   }
