@@ -1,20 +1,9 @@
 /**
  * The one-activity workflow as Swirl users write it, for the server suite's run with real Swirl
- * Workers: a decider class and an activity class instead of raw SDK calls.
+ * Workers: a decider class calling the benchmark's do-nothing activity, instead of raw SDK calls.
  */
-import { Activities } from '@swirl/activity';
 import { Workflow } from '@swirl/workflow';
-
-export class BenchNoop extends Activities {
-  static readonly type = {
-    version: '1',
-    defaults: { taskList: 'swirl-bench-server-activities', startToCloseTimeout: '1m', scheduleToStartTimeout: '10m', scheduleToCloseTimeout: '11m', heartbeatTimeout: '1m' },
-  } as const;
-
-  async noop(): Promise<string> {
-    return 'ok';
-  }
-}
+import { NoopActivities } from '../../workloads/sequential-activities.js';
 
 /** Input: the activity task list of this benchmark run, so runs on a reused server never meet. */
 export class SwirlOneActivity extends Workflow<string, string> {
@@ -28,6 +17,6 @@ export class SwirlOneActivity extends Workflow<string, string> {
   } as const;
 
   async execute(activityTaskList: string): Promise<string> {
-    return this.activities(BenchNoop, { taskList: activityTaskList }).noop();
+    return this.activities(NoopActivities, { taskList: activityTaskList }).noop();
   }
 }

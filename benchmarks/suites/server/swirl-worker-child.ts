@@ -7,7 +7,8 @@
 import { Worker } from '@swirl/worker';
 import { pino } from 'pino';
 import { localSwfClient } from '../../harness/swf-client.js';
-import { BenchNoop, SwirlOneActivity } from './one-activity-workflow.js';
+import { NoopActivities } from '../../workloads/sequential-activities.js';
+import { SwirlOneActivity } from './one-activity-workflow.js';
 import { SERVER_BENCH_DOMAIN } from './one-activity-protocol.js';
 import { TaskDeliveryLedger } from './task-delivery-ledger.js';
 
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     const worker =
       kind === 'deciders'
         ? await Worker.create({ ...common, workflows: [SwirlOneActivity], decisionPollers: 1, stickyPollers: 1 })
-        : await Worker.create({ ...common, activityTaskList, activities: [new BenchNoop()], activityPollers: 1 });
+        : await Worker.create({ ...common, activityTaskList, activities: [new NoopActivities()], activityPollers: 1 });
     worker.events.on('taskFailed', ({ error }) => failures.push(String(error)));
     workers.push(worker);
   }
