@@ -82,5 +82,10 @@ describe('pnpm bench --quick --only server', () => {
     expect(rows('SDK client ceiling, transport only (stub answering {})')[0]!.value).toBeGreaterThan(0);
     expect(rows('one-activity workflows completed, serial')[0]!.value).toBeGreaterThan(0);
     expect(rows('server process CPU per workflow')).toHaveLength(2);
+    // Per-call latency of the Swirl run, as each process's SDK clients timed it.
+    const swirlLatencies = rows('API call latency p50').filter((m) => String(m.labels?.['phase']).startsWith('concurrent, Swirl'));
+    expect(new Set(swirlLatencies.map((m) => m.labels?.['operation']))).toEqual(
+      new Set(['StartWorkflowExecution', 'PollForDecisionTask', 'RespondDecisionTaskCompleted', 'PollForActivityTask', 'RespondActivityTaskCompleted']),
+    );
   }, 300_000);
 });

@@ -10,7 +10,7 @@ import { startServerProcess, type ServerProcess } from '../../harness/server-pro
 import { round } from '../../harness/stats.js';
 import type { SuiteReport } from '../../harness/suite.js';
 import { localSwfClient } from '../../harness/swf-client.js';
-import { recordLatencies } from './latencies.js';
+import { recordLatencies, recordLatencyStats } from './latencies.js';
 import { registerServerBenchTypes } from './one-activity-protocol.js';
 import { runSwirlWorkers } from './swirl-workers-driver.js';
 import { runConcurrent, type ConcurrentOutcome } from './workflow-drivers.js';
@@ -59,6 +59,9 @@ export async function measureConcurrent(report: SuiteReport, endpoint: string | 
     const rate = recordOutcome(report, 'Swirl Workers', workflows, swirl, serverCpuMs);
     report.measure('decider process CPU per workflow', round(swirl.deciderProcessCpuMs / workflows), 'ms', { driver: 'Swirl Workers' });
     report.measure('activity worker process CPU per workflow', round(swirl.activityProcessCpuMs / workflows), 'ms', { driver: 'Swirl Workers' });
+    recordLatencyStats(report, swirl.starterLatencies, 'concurrent, Swirl starters (WorkflowClient)');
+    recordLatencyStats(report, swirl.deciderLatencies, 'concurrent, Swirl decider Workers');
+    recordLatencyStats(report, swirl.activityLatencies, 'concurrent, Swirl activity Workers');
     if (endpoint !== undefined) report.note('Against --endpoint the Swirl Workers stop when their held long polls return (up to 60 s after the run).');
     report.target({ name: 'concurrent throughput, Swirl Workers (8 starters, 8 deciders, 8 activity workers)', target: `>= ${CONCURRENT_TARGET}`, actual: round(rate), unit: 'workflows/s', met: rate >= CONCURRENT_TARGET });
     const duplicates = raw.duplicateDeliveries + swirl.duplicateDeliveries;

@@ -6,16 +6,26 @@
  */
 import { Worker } from '@swirl/worker';
 import { pino } from 'pino';
+import { SdkMeter } from '../../harness/sdk-meter.js';
 import { localSwfClient } from '../../harness/swf-client.js';
 import { NoopActivities } from '../../workloads/sequential-activities.js';
 import { SwirlOneActivity } from './one-activity-workflow.js';
 import { SERVER_BENCH_DOMAIN } from './one-activity-protocol.js';
+import { latencyStats, type CallLatency } from './latencies.js';
 import { TaskDeliveryLedger } from './task-delivery-ledger.js';
 
 export type WorkerChildMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'closed'; readonly closed: number; readonly completed: number }
-  | { readonly type: 'stopped'; readonly delivered: readonly string[]; readonly duplicates: number; readonly failures: readonly string[]; readonly cpuMs: number }
+  | {
+      readonly type: 'stopped';
+      readonly delivered: readonly string[];
+      readonly duplicates: number;
+      readonly failures: readonly string[];
+      readonly cpuMs: number;
+      /** Client-side latency per operation over the run (calls still held at the stop are not counted). */
+      readonly latencies: Readonly<Record<string, CallLatency>>;
+    }
   | { readonly type: 'error'; readonly error: string };
 
 const send = (message: WorkerChildMessage): Promise<void> => new Promise((resolve) => process.send!(message, () => resolve()));
@@ -26,11 +36,12 @@ async function main(): Promise<void> {
     throw new Error('usage: swirl-worker-child.ts <endpoint> <deciders|activities> <count> <taskList> <activityTaskList>');
   }
   const ledger = new TaskDeliveryLedger();
+  const meter = new SdkMeter();
   const logger = pino({ level: 'warn' });
   const failures: string[] = [];
   const workers: Worker[] = [];
   for (let index = 0; index < Number(countArg); index += 1) {
-    const common = { client: ledger.attach(localSwfClient(endpoint)), domain: SERVER_BENCH_DOMAIN, taskList, logger, handleSignals: false, domainRetentionDays: 1, register: index === 0 ? 'always' : 'never' } as const;
+    const common = { client: meter.attach(ledger.attach(localSwfClient(endpoint))), domain: SERVER_BENCH_DOMAIN, taskList, logger, handleSignals: false, domainRetentionDays: 1, register: index === 0 ? 'always' : 'never' } as const;
     // One poller per list: "8 deciders" are 8 single-poll deciders, "8 activity workers" 8 single-poll workers.
     const worker =
       kind === 'deciders'
@@ -56,13 +67,15 @@ async function main(): Promise<void> {
     void send({ type: 'closed', closed: ledger.closed, completed: ledger.completed });
   }, 5);
   const cpu = process.cpuUsage();
+  meter.reset();
   process.on('message', (message) => {
     if (message !== 'stop') return;
     clearInterval(report);
     const used = process.cpuUsage(cpu);
+    const latencies = latencyStats(meter);
     Promise.all(workers.map((worker) => worker.shutdown()))
       .then(() => Promise.all(running))
-      .then(() => send({ type: 'stopped', delivered: ledger.deliveries(), duplicates: ledger.duplicates, failures, cpuMs: (used.user + used.system) / 1_000 }))
+      .then(() => send({ type: 'stopped', delivered: ledger.deliveries(), duplicates: ledger.duplicates, failures, cpuMs: (used.user + used.system) / 1_000, latencies }))
       .then(
         () => process.exit(0),
         (error: unknown) => send({ type: 'error', error: String(error) }).then(() => process.exit(1)),

@@ -7,9 +7,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WorkflowClient } from '@swirl/client';
+import { SdkMeter } from '../../harness/sdk-meter.js';
 import { localSwfClient } from '../../harness/swf-client.js';
 import { SwirlOneActivity } from './one-activity-workflow.js';
 import { SERVER_BENCH_DOMAIN } from './one-activity-protocol.js';
+import { latencyStats, type CallLatency } from './latencies.js';
 import type { WorkerChildMessage } from './swirl-worker-child.js';
 import { DriverError, type ConcurrentOutcome, type ConcurrentPlan } from './workflow-drivers.js';
 
@@ -19,6 +21,10 @@ export interface SwirlWorkersOutcome extends ConcurrentOutcome {
   /** CPU time of each Worker process over the measured run. */
   readonly deciderProcessCpuMs: number;
   readonly activityProcessCpuMs: number;
+  /** Client-side latency per operation, as each Worker process's SDK clients saw it. */
+  readonly deciderLatencies: Readonly<Record<string, CallLatency>>;
+  readonly activityLatencies: Readonly<Record<string, CallLatency>>;
+  readonly starterLatencies: Readonly<Record<string, CallLatency>>;
 }
 
 type Stopped = Extract<WorkerChildMessage, { type: 'stopped' }>;
@@ -77,9 +83,11 @@ class WorkerProcess {
 export async function runSwirlWorkers(endpoint: string, plan: ConcurrentPlan, answerHeldPolls?: () => Promise<void>): Promise<SwirlWorkersOutcome> {
   const deciders = new WorkerProcess(endpoint, 'deciders', plan.deciders, plan);
   const activities = new WorkerProcess(endpoint, 'activities', plan.activityWorkers, plan);
-  const startClient = localSwfClient(endpoint);
+  const startMeter = new SdkMeter();
+  const startClient = startMeter.attach(localSwfClient(endpoint));
   try {
     await Promise.all([deciders.next('ready'), activities.next('ready')]);
+    startMeter.reset();
     const client = new WorkflowClient({ client: startClient, domain: SERVER_BENCH_DOMAIN });
     let closed = 0;
     let completed = 0;
@@ -110,7 +118,7 @@ export async function runSwirlWorkers(endpoint: string, plan: ConcurrentPlan, an
     if (completed !== closed) throw new DriverError(`${closed - completed} of ${closed} runs closed other than by completing`);
     const delivered = [...decided.delivered, ...ran.delivered];
     const duplicateDeliveries = decided.duplicates + ran.duplicates + (delivered.length - new Set(delivered).size);
-    return { elapsedMs, completed, duplicateDeliveries, refusedDecisions: 0, deciderProcessCpuMs: decided.cpuMs, activityProcessCpuMs: ran.cpuMs };
+    return { elapsedMs, completed, duplicateDeliveries, refusedDecisions: 0, deciderProcessCpuMs: decided.cpuMs, activityProcessCpuMs: ran.cpuMs, deciderLatencies: decided.latencies, activityLatencies: ran.latencies, starterLatencies: latencyStats(startMeter) };
   } finally {
     startClient.destroy();
     deciders.kill();
