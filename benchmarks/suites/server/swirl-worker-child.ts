@@ -53,11 +53,16 @@ async function main(): Promise<void> {
   const polling = (worker: Worker) => new Promise<void>((resolve) => worker.events.once('pollStarted', () => resolve()));
   // The first Worker registers the types before the others poll.
   const running = [workers[0]!.run()];
-  await polling(workers[0]!);
+  // A Worker whose run() ends before it polls (registration failed) fails the process instead of hanging it.
+  const endedEarly = (run: Promise<void>) =>
+    run.then(() => {
+      throw new Error('a Worker stopped before it started polling (see the log above)');
+    });
+  await Promise.race([polling(workers[0]!), endedEarly(running[0]!)]);
   const rest = workers.slice(1);
   const restPolling = Promise.all(rest.map(polling));
   running.push(...rest.map((worker) => worker.run()));
-  await restPolling;
+  await Promise.race([restPolling, ...running.map(endedEarly)]);
 
   // Closed runs are reported at most every 5 ms: one IPC message per run would be load of its own.
   let reported = 0;
