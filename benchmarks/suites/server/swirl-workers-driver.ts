@@ -4,9 +4,9 @@
  * in this process. Every Worker has its own SDK client with a TaskDeliveryLedger; the ledgers are
  * merged at the end to find any task delivered twice, across processes too.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WorkflowClient } from '@swirl/client';
+import { ChildChannel } from '../../harness/child-channel.js';
 import { SdkMeter } from '../../harness/sdk-meter.js';
 import { localSwfClient } from '../../harness/swf-client.js';
 import { SwirlOneActivity } from './one-activity-workflow.js';
@@ -27,52 +27,9 @@ export interface SwirlWorkersOutcome extends ConcurrentOutcome {
   readonly starterLatencies: Readonly<Record<string, CallLatency>>;
 }
 
-type Stopped = Extract<WorkerChildMessage, { type: 'stopped' }>;
-
-/** One Worker process and the messages it sends. */
-class WorkerProcess {
-  readonly #child: ChildProcess;
-  readonly #exited: Promise<never>;
-
-  constructor(endpoint: string, kind: 'deciders' | 'activities', count: number, plan: ConcurrentPlan) {
-    this.#child = fork(CHILD, [endpoint, kind, String(count), plan.taskList, plan.activityTaskList], {
-      execArgv: [...process.execArgv],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    this.#exited = new Promise<never>((_, reject) => {
-      this.#child.once('exit', (code) => reject(new DriverError(`the ${kind} process exited (code ${code}) before it was done`)));
-    });
-    this.#exited.catch(() => undefined);
-  }
-
-  on(listener: (message: WorkerChildMessage) => void): void {
-    this.#child.on('message', (message) => listener(message as WorkerChildMessage));
-  }
-
-  /** The next message of `type`; rejects on an `error` message or an early exit. */
-  next<T extends WorkerChildMessage['type']>(type: T): Promise<Extract<WorkerChildMessage, { type: T }>> {
-    const answer = new Promise<Extract<WorkerChildMessage, { type: T }>>((resolve, reject) => {
-      const listener = (raw: unknown): void => {
-        const message = raw as WorkerChildMessage;
-        if (message.type === 'error') reject(new DriverError(message.error));
-        else if (message.type === type) resolve(message as Extract<WorkerChildMessage, { type: T }>);
-        else return;
-        this.#child.off('message', listener);
-      };
-      this.#child.on('message', listener);
-    });
-    return Promise.race([answer, this.#exited]);
-  }
-
-  stop(): Promise<Stopped> {
-    const stopped = this.next('stopped');
-    this.#child.send('stop');
-    return stopped;
-  }
-
-  kill(): void {
-    if (this.#child.exitCode === null) this.#child.kill();
-  }
+/** A process of `count` Workers of one kind. */
+function startWorkerProcess(endpoint: string, kind: 'deciders' | 'activities', count: number, plan: ConcurrentPlan): ChildChannel<WorkerChildMessage> {
+  return new ChildChannel<WorkerChildMessage>(CHILD, [endpoint, kind, String(count), plan.taskList, plan.activityTaskList], { name: kind, background: ['closed'] });
 }
 
 /**
@@ -81,8 +38,8 @@ class WorkerProcess {
  * long polls return, within SWF's 60 s.
  */
 export async function runSwirlWorkers(endpoint: string, plan: ConcurrentPlan, answerHeldPolls?: () => Promise<void>): Promise<SwirlWorkersOutcome> {
-  const deciders = new WorkerProcess(endpoint, 'deciders', plan.deciders, plan);
-  const activities = new WorkerProcess(endpoint, 'activities', plan.activityWorkers, plan);
+  const deciders = startWorkerProcess(endpoint, 'deciders', plan.deciders, plan);
+  const activities = startWorkerProcess(endpoint, 'activities', plan.activityWorkers, plan);
   const startMeter = new SdkMeter();
   const startClient = startMeter.attach(localSwfClient(endpoint));
   try {
@@ -110,7 +67,7 @@ export async function runSwirlWorkers(endpoint: string, plan: ConcurrentPlan, an
     await Promise.race([Promise.all([starting, allClosed]), deciders.next('stopped'), activities.next('stopped')]);
     const elapsedMs = performance.now() - started;
 
-    const stopping = Promise.all([deciders.stop(), activities.stop()]);
+    const stopping = Promise.all([deciders.request('stop', 'stopped'), activities.request('stop', 'stopped')]);
     await answerHeldPolls?.();
     const [decided, ran] = await stopping;
     const failures = [...decided.failures, ...ran.failures];
