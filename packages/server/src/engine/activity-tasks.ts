@@ -5,6 +5,7 @@ import { executionRef, recordEvent, type EventAttributes } from './history-write
 import { activityTaskKey, deadlineKey } from './keys.js';
 import type { OperationInput } from './operations.js';
 import type { Runtime } from './runtime.js';
+import { recordHandout } from './task-handout.js';
 import { newTaskToken } from './tokens.js';
 
 export const EMPTY_ACTIVITY_POLL = { startedEventId: 0 } as const;
@@ -41,24 +42,12 @@ export function startActivityTask(rt: Runtime, execution: ExecutionRecord, activ
   activity.startedEventId = startedEventId;
   activity.startedAt = now;
   activity.taskToken = taskToken;
-  rt.work.unqueued(execution.domain, 'activity', activity.taskList.name, true);
-  rt.work.started({
+  recordHandout(rt, execution, {
     kind: 'activity',
-    domain: execution.domain,
-    workflowId: execution.workflowId,
-    runId: execution.runId,
-    scheduledEventId: activity.scheduledEventId,
-    startedEventId,
     taskList: activity.taskList.name,
-  });
-  rt.store.saveTaskToken({
-    token: taskToken,
-    kind: 'activity',
-    domain: execution.domain,
-    workflowId: execution.workflowId,
-    runId: execution.runId,
     scheduledEventId: activity.scheduledEventId,
     startedEventId,
+    token: taskToken,
     activityId: activity.activityId,
   });
   rt.timeouts.delete(deadlineKey(execution, 'activity-schedule-to-start', activity.activityId));

@@ -4,6 +4,7 @@ import { executionRef, recordEvent } from './history-writer.js';
 import { historyPage } from './history.js';
 import { deadlineKey, decisionTaskKey } from './keys.js';
 import type { Runtime } from './runtime.js';
+import { recordHandout } from './task-handout.js';
 import { newTaskToken } from './tokens.js';
 
 export const EMPTY_DECISION_POLL = { previousStartedEventId: 0, startedEventId: 0 } as const;
@@ -85,25 +86,7 @@ export function startDecisionTask(rt: Runtime, execution: ExecutionRecord, ident
   task.taskToken = taskToken;
   // The decider sees every event up to here; only later ★ events make a decision pending.
   execution.decisionNeeded = false;
-  rt.work.unqueued(execution.domain, 'decision', task.taskList.name, true);
-  rt.work.started({
-    kind: 'decision',
-    domain: execution.domain,
-    workflowId: execution.workflowId,
-    runId: execution.runId,
-    scheduledEventId: task.scheduledEventId,
-    startedEventId,
-    taskList: task.taskList.name,
-  });
-  rt.store.saveTaskToken({
-    token: taskToken,
-    kind: 'decision',
-    domain: execution.domain,
-    workflowId: execution.workflowId,
-    runId: execution.runId,
-    scheduledEventId: task.scheduledEventId,
-    startedEventId,
-  });
+  recordHandout(rt, execution, { kind: 'decision', taskList: task.taskList.name, scheduledEventId: task.scheduledEventId, startedEventId, token: taskToken });
   armDecisionTaskDeadline(rt, execution, task);
   return decisionTaskPage(rt, execution, taskToken, startedEventId, options, undefined);
 }
