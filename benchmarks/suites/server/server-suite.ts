@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { startServer, type SwirlServer } from '@swirl/server';
-import { SdkMeter } from '../../harness/sdk-meter.js';
 import { median, percentile, round } from '../../harness/stats.js';
 import { SuiteReport, type Suite } from '../../harness/suite.js';
 import { localSwfClient } from '../../harness/swf-client.js';
@@ -29,7 +28,7 @@ function recordWakeUp(report: SuiteReport, samples: readonly WakeUpSample[], fie
 
 async function measureWakeUp(report: SuiteReport, target: string, taskList: string, wakeUps: number, timeline: TaskTimelineStore | undefined): Promise<void> {
   const pollClient = localSwfClient(target);
-  const startClient = new SdkMeter().attach(localSwfClient(target));
+  const startClient = localSwfClient(target);
   try {
     const samples = await measureWakeUps(pollClient, startClient, wakeUps, taskList, timeline);
     const fromStart = recordWakeUp(report, samples, 'startSentToAnsweredMs', 'long-poll wake-up, StartWorkflowExecution sent -> parked poll answered (includes the start call)')!;
