@@ -83,7 +83,6 @@ export function decideOneActivity(events: readonly HistoryEvent[], activityTaskL
 }
 
 export interface DecidedTask {
-  readonly key: string;
   readonly closed: boolean;
   /** Decisions refused by the server earlier in this history (e.g. ACTIVITY_CREATION_RATE_EXCEEDED). */
   readonly refused: number;
@@ -97,16 +96,15 @@ export async function decideOnce(client: SWFClient, taskList: string, activityTa
   const decisions = decideOneActivity(events, activityTaskList);
   await client.send(new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions }));
   return {
-    key: `decision ${task.workflowExecution?.runId} ${task.startedEventId}`,
     closed: decisions.some((decision) => decision.decisionType === 'CompleteWorkflowExecution'),
     refused: events.filter((event) => event.eventType === 'ScheduleActivityTaskFailed').length,
   };
 }
 
-/** Polls one activity task and completes it; undefined when the poll came back empty. */
-export async function runActivityOnce(client: SWFClient, activityTaskList: string, signal?: AbortSignal): Promise<string | undefined> {
+/** Polls one activity task and completes it; false when the poll came back empty. */
+export async function runActivityOnce(client: SWFClient, activityTaskList: string, signal?: AbortSignal): Promise<boolean> {
   const task = await client.send(new PollForActivityTaskCommand({ domain: SERVER_BENCH_DOMAIN, taskList: { name: activityTaskList }, identity: 'bench-activity' }), signal ? { abortSignal: signal } : {});
-  if (!task.taskToken) return undefined;
+  if (!task.taskToken) return false;
   await client.send(new RespondActivityTaskCompletedCommand({ taskToken: task.taskToken, result: '"ok"' }));
-  return `activity ${task.workflowExecution?.runId} ${task.activityId} ${task.startedEventId}`;
+  return true;
 }

@@ -11,6 +11,7 @@ import {
   type SWFClient,
 } from '@aws-sdk/client-swf';
 import { decideOnce, NOOP_ACTIVITY_TYPE, runActivityOnce, SERVER_BENCH_DOMAIN, startOneActivity } from './one-activity-protocol.js';
+import { TaskDeliveryLedger } from './task-delivery-ledger.js';
 
 export class DriverError extends Error {
   override readonly name = 'DriverError';
@@ -80,22 +81,21 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
   return signal.aborted && error instanceof Error && (error.name === 'AbortError' || /abort/i.test(error.message));
 }
 
-/** Starters, deciders and activity workers in parallel loops until every workflow has completed. */
+/**
+ * Starters, deciders and activity workers in parallel loops until every workflow has completed.
+ * `client` is this run's own: a TaskDeliveryLedger is attached to it to count tasks delivered twice.
+ */
 export async function runConcurrent(client: SWFClient, plan: ConcurrentPlan): Promise<ConcurrentOutcome> {
+  const ledger = new TaskDeliveryLedger();
+  ledger.attach(client);
   const stop = new AbortController();
   // Every parked poll listens on this one signal.
   setMaxListeners(plan.deciders + plan.activityWorkers + 8, stop.signal);
-  const delivered = new Set<string>();
-  let duplicateDeliveries = 0;
   let refusedDecisions = 0;
   let completed = 0;
   let nextWorkflow = 0;
   let finish!: () => void;
   const allCompleted = new Promise<void>((resolve) => (finish = resolve));
-  const deliver = (key: string) => {
-    if (delivered.has(key)) duplicateDeliveries += 1;
-    delivered.add(key);
-  };
   const loop = async (body: () => Promise<void>) => {
     while (!stop.signal.aborted) {
       try {
@@ -114,17 +114,14 @@ export async function runConcurrent(client: SWFClient, plan: ConcurrentPlan): Pr
   const deciders = Array.from({ length: plan.deciders }, () =>
     loop(async () => {
       const task = await decideOnce(client, plan.taskList, plan.activityTaskList, stop.signal);
-      if (!task) return;
-      deliver(task.key);
-      if (!task.closed) return;
+      if (!task?.closed) return;
       refusedDecisions += task.refused;
       if ((completed += 1) === plan.workflows) finish();
     }),
   );
   const workers = Array.from({ length: plan.activityWorkers }, () =>
     loop(async () => {
-      const key = await runActivityOnce(client, plan.activityTaskList, stop.signal);
-      if (key) deliver(key);
+      await runActivityOnce(client, plan.activityTaskList, stop.signal);
     }),
   );
   // A loop that fails (other than by the final abort) fails the run instead of hanging it.
@@ -135,5 +132,5 @@ export async function runConcurrent(client: SWFClient, plan: ConcurrentPlan): Pr
   const elapsedMs = performance.now() - started;
   stop.abort();
   await Promise.allSettled([...deciders, ...workers]);
-  return { elapsedMs, completed, duplicateDeliveries, refusedDecisions };
+  return { elapsedMs, completed, duplicateDeliveries: ledger.duplicates, refusedDecisions };
 }
