@@ -1,52 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OPERATION_NAMES, operationInputSchemas, parseOperationInput, SwfFault, SWF_LIMITS } from '../../src/index.js';
-
-const domain = 'payments';
-const workflowType = { name: 'OrderWorkflow', version: '1' };
-const execution = { workflowId: 'order-1', runId: '22Yp/9Vr+abc=' };
-
-/** One minimal valid wire input per operation: the required fields and nothing else. */
-const minimalInputs = {
-  RegisterDomain: { name: domain, workflowExecutionRetentionPeriodInDays: '7' },
-  DescribeDomain: { name: domain },
-  ListDomains: { registrationStatus: 'REGISTERED' },
-  DeprecateDomain: { name: domain },
-  UndeprecateDomain: { name: domain },
-  TagResource: { resourceArn: 'arn:aws:swf:us-east-1:123456789012:/domain/payments', tags: [{ key: 'team' }] },
-  UntagResource: { resourceArn: 'arn:aws:swf:us-east-1:123456789012:/domain/payments', tagKeys: ['team'] },
-  ListTagsForResource: { resourceArn: 'arn:aws:swf:us-east-1:123456789012:/domain/payments' },
-  RegisterWorkflowType: { domain, ...workflowType },
-  DescribeWorkflowType: { domain, workflowType },
-  ListWorkflowTypes: { domain, registrationStatus: 'DEPRECATED' },
-  DeprecateWorkflowType: { domain, workflowType },
-  UndeprecateWorkflowType: { domain, workflowType },
-  DeleteWorkflowType: { domain, workflowType },
-  RegisterActivityType: { domain, name: 'Payments.charge', version: '1' },
-  DescribeActivityType: { domain, activityType: { name: 'Payments.charge', version: '1' } },
-  ListActivityTypes: { domain, registrationStatus: 'REGISTERED' },
-  DeprecateActivityType: { domain, activityType: { name: 'Payments.charge', version: '1' } },
-  UndeprecateActivityType: { domain, activityType: { name: 'Payments.charge', version: '1' } },
-  DeleteActivityType: { domain, activityType: { name: 'Payments.charge', version: '1' } },
-  StartWorkflowExecution: { domain, workflowId: 'order-1', workflowType },
-  SignalWorkflowExecution: { domain, workflowId: 'order-1', signalName: 'approve' },
-  RequestCancelWorkflowExecution: { domain, workflowId: 'order-1' },
-  TerminateWorkflowExecution: { domain, workflowId: 'order-1' },
-  DescribeWorkflowExecution: { domain, execution },
-  GetWorkflowExecutionHistory: { domain, execution },
-  ListOpenWorkflowExecutions: { domain, startTimeFilter: { oldestDate: 1484676354.156 } },
-  ListClosedWorkflowExecutions: { domain, closeTimeFilter: { oldestDate: 0 } },
-  CountOpenWorkflowExecutions: { domain, startTimeFilter: { oldestDate: 1484676354 } },
-  CountClosedWorkflowExecutions: { domain, startTimeFilter: { oldestDate: 1484676354 } },
-  CountPendingActivityTasks: { domain, taskList: { name: 'default' } },
-  CountPendingDecisionTasks: { domain, taskList: { name: 'default' } },
-  PollForDecisionTask: { domain, taskList: { name: 'default' } },
-  RespondDecisionTaskCompleted: { taskToken: 'token' },
-  PollForActivityTask: { domain, taskList: { name: 'default' } },
-  RecordActivityTaskHeartbeat: { taskToken: 'token' },
-  RespondActivityTaskCompleted: { taskToken: 'token' },
-  RespondActivityTaskFailed: { taskToken: 'token' },
-  RespondActivityTaskCanceled: { taskToken: 'token' },
-} satisfies Record<(typeof OPERATION_NAMES)[number], Record<string, unknown>>;
+import { domain, minimalInputs, workflowType } from './sample-inputs.js';
 
 function errorOf(operation: (typeof OPERATION_NAMES)[number], input: unknown): string {
   try {

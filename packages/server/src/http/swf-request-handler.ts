@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { OPERATION_NAMES, SwfFault, formatValidationError, isSwfFaultName, operationInputSchemas } from '@swirl/core';
+import { OPERATION_NAMES, SwfFault, isSwfFaultName, parseOperationInput } from '@swirl/core';
 import type { OperationName } from '@swirl/core';
 import type { FaultInjector } from './fault-injection.js';
 import type { OperationExecutor } from './operation-executor.js';
@@ -59,11 +59,10 @@ export function createSwfRequestHandler(options: SwfRequestHandlerOptions): SwfR
           `Request body is ${body.bytes} bytes; SWF accepts at most ${maxRequestBytes} bytes (1 MB) per request`,
         );
       }
-      const input = operationInputSchemas[operation].safeParse(parseJsonObject(body.text));
-      if (!input.success) throw new SwfFault('ValidationException', formatValidationError(input.error));
+      const input = parseOperationInput(operation, parseJsonObject(body.text));
 
       const region = regionFromAuthorization(request.headers.authorization);
-      const result = await executor.execute(operation, input.data, signal ? { region, requestId, signal } : { region, requestId });
+      const result = await executor.execute(operation, input, signal ? { region, requestId, signal } : { region, requestId });
       if (response.destroyed) {
         log().debug('client disconnected before the answer; response dropped');
         return;
