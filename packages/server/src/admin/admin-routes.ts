@@ -20,7 +20,7 @@ export const RESET_PATHS: readonly string[] = ['/_swirl/reset', '/moto-api/reset
 export const HEALTH_PATH = '/_swirl/health';
 
 /** Answers one admin request; returns false when the path is not an admin path. */
-export type AdminRequestHandler = (request: IncomingMessage, response: ServerResponse, path: string) => Promise<boolean>;
+export type AdminRequestHandler = (request: IncomingMessage, response: ServerResponse, path: string, requestId: string) => Promise<boolean>;
 
 /**
  * Admin endpoints beside the SWF API: `POST /_swirl/reset` (and `POST /moto-api/reset`) wipe all
@@ -28,32 +28,30 @@ export type AdminRequestHandler = (request: IncomingMessage, response: ServerRes
  */
 export function createAdminRequestHandler(options: AdminRoutesOptions): AdminRequestHandler {
   const { engine, logger, startedAt } = options;
-  return async (request, response, path) => {
+  return async (request, response, path, requestId) => {
     if (RESET_PATHS.includes(path)) {
-      if (!allowMethod(request, response, 'POST')) return true;
+      if (!allowMethod(request, response, requestId, 'POST')) return true;
       request.resume();
       await engine.reset();
       logger.info({ path }, 'state reset: every domain, type, execution and task list wiped');
-      sendJson(response, 200, { status: 'ok', reset: true });
+      sendJson(response, requestId, 200, { status: 'ok', reset: true });
       return true;
     }
     if (path === HEALTH_PATH) {
-      if (!allowMethod(request, response, 'GET')) return true;
-      sendJson(response, 200, { status: 'ok', service: 'swirl', uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000) });
+      if (!allowMethod(request, response, requestId, 'GET')) return true;
+      sendJson(response, requestId, 200, { status: 'ok', service: 'swirl', uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000) });
       return true;
     }
     return false;
   };
 }
 
-function allowMethod(request: IncomingMessage, response: ServerResponse, method: 'GET' | 'POST'): boolean {
+function allowMethod(request: IncomingMessage, response: ServerResponse, requestId: string, method: 'GET' | 'POST'): boolean {
   if (request.method === method) return true;
   request.resume();
-  sendJson(
-    response,
-    405,
-    { __type: 'MethodNotAllowed', message: `${request.method ?? '?'} is not allowed here; use ${method}` },
-    { Allow: method },
-  );
+  sendJson(response, requestId, 405, { __type: 'MethodNotAllowed', message: `${request.method ?? '?'} is not allowed here; use ${method}` }, [
+    'Allow',
+    method,
+  ]);
   return false;
 }

@@ -21,8 +21,9 @@ export interface RequestListener {
 }
 
 /**
- * Routes each request (admin paths, then `POST /` for SWF), stamps `x-amzn-RequestId` on every
- * response, and keeps the count of requests in flight for a clean shutdown.
+ * Routes each request (admin paths, then `POST /` for SWF), gives each an `x-amzn-RequestId` (the
+ * send functions in responses.ts write it on every response), and keeps the count of requests in
+ * flight for a clean shutdown.
  */
 export function createRequestListener(options: RequestListenerOptions): RequestListener {
   const { swf, admin, logger } = options;
@@ -43,16 +44,20 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
     const path = pathOf(request.url);
     if (!accepting) {
       request.resume();
-      response.setHeader('Connection', 'close');
-      sendError(response, { status: 503, wireType: 'com.amazon.coral.availability#ServiceUnavailable', message: 'The local SWF server is shutting down' });
+      sendError(
+        response,
+        requestId,
+        { status: 503, wireType: 'com.amazon.coral.availability#ServiceUnavailable', message: 'The local SWF server is shutting down' },
+        ['Connection', 'close'],
+      );
       return Promise.resolve();
     }
     // SWF calls first and without an extra await: they are nearly every request.
     if (path === '/' && request.method === 'POST') return swf(request, response, requestId);
-    return admin(request, response, path).then((handled) => {
+    return admin(request, response, path, requestId).then((handled) => {
       if (handled) return;
       request.resume();
-      sendError(response, {
+      sendError(response, requestId, {
         status: 404,
         wireType: 'com.amazon.coral.service#UnknownOperationException',
         message: `No route for ${request.method ?? '?'} ${path}; SWF calls are POST / with X-Amz-Target: SimpleWorkflowService.<Operation>`,
@@ -64,13 +69,12 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
     // Only a bug in routing or the admin handlers lands here; the SWF handler answers its own errors.
     logger.error({ err: error, requestId, url: request.url }, 'internal error while routing a request');
     if (!response.headersSent && !response.destroyed) {
-      sendError(response, { status: 500, wireType: 'com.amazon.coral.service#InternalFailure', message: 'Internal server error; see the server log' });
+      sendError(response, requestId, { status: 500, wireType: 'com.amazon.coral.service#InternalFailure', message: 'Internal server error; see the server log' });
     }
   };
 
   const listener = ((request: IncomingMessage, response: ServerResponse) => {
     const requestId = randomUUID();
-    response.setHeader('x-amzn-RequestId', requestId);
     inFlight += 1;
     let answering: Promise<void>;
     try {

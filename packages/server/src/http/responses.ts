@@ -11,37 +11,42 @@ export interface WireError {
   readonly message: string;
 }
 
+/** Extra response headers as name/value pairs: `['Allow', 'POST']`. */
+export type HeaderPairs = readonly string[];
+
 /** Answers 200 with a JSON body, or an empty body (Content-Length 0) for operations without output. */
-export function sendResult(response: ServerResponse, result: Record<string, unknown> | undefined): void {
+export function sendResult(response: ServerResponse, requestId: string, result: Record<string, unknown> | undefined): void {
   if (result === undefined) {
-    response.writeHead(200, { 'Content-Type': AWS_JSON_CONTENT_TYPE, 'Content-Length': 0 });
+    response.writeHead(200, ['x-amzn-RequestId', requestId, 'Content-Type', AWS_JSON_CONTENT_TYPE, 'Content-Length', '0']);
     response.end();
     return;
   }
-  sendJson(response, 200, result);
+  sendJson(response, requestId, 200, result);
 }
 
 /**
  * Answers an error so both SDKs type it: botocore reads the body's `__type` (text after `#`), the
  * JS SDK v3 reads `x-amzn-ErrorType` first, so that header carries the bare name.
  */
-export function sendError(response: ServerResponse, error: WireError): void {
+export function sendError(response: ServerResponse, requestId: string, error: WireError, headers: HeaderPairs = []): void {
   const bareName = error.wireType.slice(error.wireType.indexOf('#') + 1);
-  sendJson(response, error.status, { __type: error.wireType, message: error.message }, { 'x-amzn-ErrorType': bareName });
+  sendJson(response, requestId, error.status, { __type: error.wireType, message: error.message }, ['x-amzn-ErrorType', bareName, ...headers]);
 }
 
-/** Writes a JSON body with an exact Content-Length. */
-export function sendJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Readonly<Record<string, string>> = {},
-): void {
+/**
+ * Writes a JSON body with an exact Content-Length and the call's `x-amzn-RequestId`. The head is
+ * one flat header list given to `writeHead`, which node serializes without merging header objects.
+ */
+export function sendJson(response: ServerResponse, requestId: string, status: number, body: unknown, headers: HeaderPairs = []): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, {
+  response.writeHead(status, [
+    'x-amzn-RequestId',
+    requestId,
+    'Content-Type',
+    AWS_JSON_CONTENT_TYPE,
+    'Content-Length',
+    String(Buffer.byteLength(text)),
     ...headers,
-    'Content-Type': AWS_JSON_CONTENT_TYPE,
-    'Content-Length': Buffer.byteLength(text),
-  });
+  ]);
   response.end(text);
 }

@@ -50,7 +50,7 @@ export function createSwfRequestHandler(options: SwfRequestHandlerOptions): SwfR
       if (injected === 'throttle') throw new SwfFault('ThrottlingException', 'Rate exceeded');
       if (injected === 'unavailable') {
         log().info('injected fault: 503 ServiceUnavailable');
-        sendError(response, { status: 503, wireType: 'com.amazon.coral.availability#ServiceUnavailable', message: 'Service unavailable' });
+        sendError(response, requestId, { status: 503, wireType: 'com.amazon.coral.availability#ServiceUnavailable', message: 'Service unavailable' });
         return;
       }
       if (body.kind === 'too-large') {
@@ -67,10 +67,10 @@ export function createSwfRequestHandler(options: SwfRequestHandlerOptions): SwfR
         log().debug('client disconnected before the answer; response dropped');
         return;
       }
-      sendResult(response, result);
+      sendResult(response, requestId, result);
       if (logger.isLevelEnabled('debug')) log().debug({ status: 200, durationMs: elapsed(startedAt) }, 'request');
     } catch (error) {
-      answerFailure(response, log(), error, startedAt);
+      answerFailure(response, requestId, log(), error, startedAt);
     }
   };
 }
@@ -84,7 +84,7 @@ function disconnectSignal(response: ServerResponse): AbortSignal {
   return abort.signal;
 }
 
-function answerFailure(response: ServerResponse, log: Logger, error: unknown, startedAt: number): void {
+function answerFailure(response: ServerResponse, requestId: string, log: Logger, error: unknown, startedAt: number): void {
   if (response.destroyed || response.headersSent) {
     // The client went away (often mid-body); there is nobody left to answer.
     log.debug({ err: error }, 'request ended without an answer: connection closed');
@@ -92,12 +92,12 @@ function answerFailure(response: ServerResponse, log: Logger, error: unknown, st
   }
   const fault = asSwfFault(error);
   if (fault !== undefined) {
-    sendError(response, { status: fault.httpStatus, wireType: fault.wireType, message: fault.message });
+    sendError(response, requestId, { status: fault.httpStatus, wireType: fault.wireType, message: fault.message });
     log.info({ status: fault.httpStatus, fault: fault.faultName, durationMs: elapsed(startedAt) }, fault.message);
     return;
   }
   log.error({ err: error }, 'internal error while answering an SWF call');
-  sendError(response, {
+  sendError(response, requestId, {
     status: 500,
     wireType: 'com.amazon.coral.service#InternalFailure',
     message: 'The local SWF server failed while processing the request; see its log for the stack trace',
