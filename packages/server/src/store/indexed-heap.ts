@@ -29,6 +29,11 @@ export class IndexedHeap<T> {
     return this.#live.size;
   }
 
+  /** Entries held, stale ones included: at most twice the live ones plus a slack. */
+  get heldEntries(): number {
+    return this.#entries.length;
+  }
+
   has(key: string): boolean {
     return this.#live.has(key);
   }
@@ -44,11 +49,16 @@ export class IndexedHeap<T> {
 
   /** Adds an item, replacing any item with the same key. */
   push(key: string, value: T): void {
-    this.delete(key);
+    // One lookup: the replaced entry goes stale and the new one takes its key.
+    const replaced = this.#live.get(key);
     const entry: Entry<T> = { key, value, live: true };
     this.#live.set(key, entry);
     this.#entries.push(entry);
     this.#siftUp(this.#entries.length - 1);
+    if (replaced !== undefined) {
+      replaced.live = false;
+      this.#compactWhenMostlyStale();
+    }
   }
 
   pop(): T | undefined {
@@ -65,7 +75,7 @@ export class IndexedHeap<T> {
     if (entry === undefined) return false;
     entry.live = false;
     this.#live.delete(key);
-    if (this.#entries.length - this.#live.size > this.#live.size + COMPACT_SLACK) this.#compact();
+    this.#compactWhenMostlyStale();
     return true;
   }
 
@@ -87,6 +97,10 @@ export class IndexedHeap<T> {
     if (this.#entries.length === 0) return;
     this.#entries[0] = last;
     this.#siftDown(0);
+  }
+
+  #compactWhenMostlyStale(): void {
+    if (this.#entries.length - this.#live.size > this.#live.size + COMPACT_SLACK) this.#compact();
   }
 
   /** Keeps the live entries only and restores heap order bottom-up (O(n)). */

@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SwfFault } from '@swirl/core';
 import { FrontEndHarness } from './front-end-harness.js';
@@ -150,6 +151,18 @@ describe('the AWS JSON 1.0 front end', () => {
     client.destroy();
     await abortSeen;
     expect(harness.calls[0]?.context.signal?.aborted).toBe(true);
+  });
+  it('lets go of a request whose client disconnects halfway through the body: nothing stays in flight and the engine is not called', async () => {
+    const socket = connect(harness.port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    socket.write('POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: SimpleWorkflowService.ListDomains\r\nContent-Length: 100\r\n\r\n{"registra');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    let idle = false;
+    const idleSeen = harness.listener.idle().then(() => (idle = true));
+    expect(idle).toBe(false);
+    socket.destroy();
+    await idleSeen;
+    expect(harness.calls).toHaveLength(0);
   });
 });
 

@@ -56,6 +56,16 @@ describe('IndexedHeap', () => {
     expect(heap.peek()).toEqual({ at: 9_990, sequence: 9_990 });
   });
 
+  it('stays bounded when the same keys are pushed again and again (a heartbeat moving its deadline)', () => {
+    const heap = new IndexedHeap<Item>(earlier);
+    heap.push('soon', { at: 0, sequence: 0 });
+    for (let index = 1; index <= 50_000; index += 1) heap.push(`beat-${index % 10}`, { at: 1_000_000 + index, sequence: index });
+    expect(heap.size).toBe(11);
+    expect(heap.heldEntries).toBeLessThanOrEqual(2 * heap.size + 1_024 + 1);
+    expect(heap.pop()).toEqual({ at: 0, sequence: 0 });
+    expect(heap.pop()).toEqual({ at: 1_049_991, sequence: 49_991 });
+  });
+
   it('replaces the item of a key pushed again, wherever it sat', () => {
     const heap = new IndexedHeap<Item>(earlier);
     heap.push('a', { at: 5, sequence: 1 });
