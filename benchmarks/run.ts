@@ -1,5 +1,6 @@
 /**
  * `pnpm bench`: runs the benchmark suites, prints a table and writes `benchmarks/results.json`.
+ * It builds the packages first and runs them compiled, as users run them.
  *
  *   pnpm bench                          every suite
  *   pnpm bench -- --only replay,server  chosen suites
@@ -9,7 +10,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { BenchUsageError, parseBenchOptions, type SuiteName } from './harness/cli-options.js';
-import { machineInfo, writeResults, type BenchResults, type SuiteResult } from './harness/results.js';
+import { machineInfo, packagesBuild, writeResults, type BenchResults, type SuiteResult } from './harness/results.js';
 import type { Suite } from './harness/suite.js';
 import { renderResults, renderSuite } from './harness/table.js';
 import { decisionPathSuite } from './suites/decision-path/decision-path-suite.js';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     mode: options.quick ? 'quick' : 'full',
     command: ['pnpm bench', ...process.argv.slice(2)].join(' '),
+    packages: packagesBuild(),
     machine,
     suites,
   };

@@ -46,10 +46,14 @@ export interface MachineInfo {
   readonly arch: string;
 }
 
+/** Which build of the Swirl packages ran: `compiled` (dist, as users run them) or `source` (TypeScript through tsx). */
+export type PackagesBuild = 'compiled' | 'source';
+
 export interface BenchResults {
   readonly date: string;
   readonly mode: 'full' | 'quick';
   readonly command: string;
+  readonly packages: PackagesBuild;
   readonly machine: MachineInfo;
   readonly suites: SuiteResult[];
 }
@@ -67,6 +71,11 @@ export function machineInfo(): MachineInfo {
     platform: process.platform,
     arch: process.arch,
   };
+}
+
+/** `pnpm bench` builds first and runs dist; `--conditions=swirl-source` (the tests' smoke run) runs the TypeScript sources. */
+export function packagesBuild(): PackagesBuild {
+  return import.meta.resolve('@swirl/server').endsWith('.ts') ? 'source' : 'compiled';
 }
 
 export async function writeResults(path: string, results: BenchResults): Promise<void> {

@@ -26,6 +26,6 @@ export function renderSuite(suite: SuiteResult): string {
 
 export function renderResults(results: BenchResults): string {
   const { machine } = results;
-  const head = `swirl bench (${results.mode}) ${results.date}\n${machine.cpus} x ${machine.cpuModel}, ${machine.memoryTotalMB} MB, node ${machine.node}, load average ${machine.loadAverage1mAtStart.toFixed(2)} at start`;
+  const head = `swirl bench (${results.mode}) ${results.date}\n${machine.cpus} x ${machine.cpuModel}, ${machine.memoryTotalMB} MB, node ${machine.node}, load average ${machine.loadAverage1mAtStart.toFixed(2)} at start, ${results.packages} packages`;
   return [head, ...results.suites.map(renderSuite)].join('\n\n');
 }
