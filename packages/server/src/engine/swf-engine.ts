@@ -243,7 +243,7 @@ export class SwfEngine {
       identity: input.identity,
       pageOptions,
       empty: { ...EMPTY_DECISION_POLL },
-      signal: context.signal,
+      signal: () => context.signal,
     });
   }
 
@@ -256,7 +256,7 @@ export class SwfEngine {
       identity: input.identity,
       pageOptions: {},
       empty: { ...EMPTY_ACTIVITY_POLL },
-      signal: context.signal,
+      signal: () => context.signal,
     });
   }
 

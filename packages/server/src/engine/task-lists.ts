@@ -25,7 +25,11 @@ export interface PollRequest {
   pageOptions: DecisionPageOptions;
   /** The response for "no task within the long-poll window". */
   empty: PollResponse;
-  signal: AbortSignal | undefined;
+  /**
+   * Aborts when the caller goes away. Read only when the poll has to wait, so a front end may make
+   * the signal on first read: most polls find a task at once.
+   */
+  signal: () => AbortSignal | undefined;
 }
 
 /**
@@ -44,9 +48,10 @@ export class TaskLists {
 
   async poll(request: PollRequest): Promise<PollResponse> {
     const key = taskQueueKey(request.domain, request.kind, request.taskList);
-    if (request.signal?.aborted) return request.empty;
     const immediate = this.#rt.atomically(() => this.#startNext(key, request.kind, request.identity, request.pageOptions));
     if (immediate) return immediate;
+    const signal = request.signal();
+    if (signal?.aborted) return request.empty;
     const queue = this.#waiters.get(key) ?? [];
     if (queue.length >= ENGINE_LIMITS.concurrentPollsPerTaskList) {
       throw fault('LimitExceededFault', 'Limit on maximum concurrent poll requests per task list reached');
@@ -62,11 +67,11 @@ export class TaskLists {
         identity: request.identity,
         pageOptions: request.pageOptions,
         empty: request.empty,
-        aborted: () => request.signal?.aborted === true,
+        aborted: () => signal?.aborted === true,
         resolve: (response) => finish(response),
         release: () => {
           clearTimeout(timer);
-          request.signal?.removeEventListener('abort', onAbort);
+          signal?.removeEventListener('abort', onAbort);
         },
       };
       const finish = (response: PollResponse): void => {
@@ -74,7 +79,7 @@ export class TaskLists {
         this.#remove(key, waiter);
         resolve(response);
       };
-      request.signal?.addEventListener('abort', onAbort, { once: true });
+      signal?.addEventListener('abort', onAbort, { once: true });
       queue.push(waiter);
     });
   }

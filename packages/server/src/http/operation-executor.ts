@@ -6,7 +6,11 @@ export interface OperationContext {
   readonly region: string;
   /** The `x-amzn-RequestId` of this call. */
   readonly requestId: string;
-  /** Long polls only: aborts when the client disconnects before the answer, so the poll can hand its task to someone else. */
+  /**
+   * Long polls only: aborts when the client disconnects before the answer, so the poll can hand its
+   * task to someone else. The engine reads it only when a poll has to wait (a task already queued
+   * is handed out at once), so a front end may make it on first read.
+   */
   readonly signal?: AbortSignal;
 }
 

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { OPERATION_NAMES, SwfFault, isSwfFaultName, parseOperationInput } from '@swirl/core';
 import type { OperationName } from '@swirl/core';
 import type { FaultInjector } from './fault-injection.js';
-import type { OperationExecutor } from './operation-executor.js';
+import type { OperationContext, OperationExecutor } from './operation-executor.js';
 import { MAX_REQUEST_BYTES, readRequestBody } from './read-body.js';
 import { regionFromAuthorization } from './region.js';
 import { sendError, sendResult } from './responses.js';
@@ -39,7 +39,6 @@ export function createSwfRequestHandler(options: SwfRequestHandlerOptions): SwfR
     // A child logger costs a bindings serialization; most calls log nothing, so make it on first use.
     let child: Logger | undefined;
     const log = (): Logger => (child ??= logger.child({ requestId, operation: operation ?? target ?? null }));
-    const signal = operation !== undefined && LONG_POLLS.has(operation) ? disconnectSignal(response) : undefined;
 
     try {
       const body = await readRequestBody(request, maxRequestBytes);
@@ -62,7 +61,8 @@ export function createSwfRequestHandler(options: SwfRequestHandlerOptions): SwfR
       const input = parseOperationInput(operation, parseJsonObject(body.text));
 
       const region = regionFromAuthorization(request.headers.authorization);
-      const result = await executor.execute(operation, input, signal ? { region, requestId, signal } : { region, requestId });
+      const context = LONG_POLLS.has(operation) ? new LongPollContext(region, requestId, response) : { region, requestId };
+      const result = await executor.execute(operation, input, context);
       if (response.destroyed) {
         log().debug('client disconnected before the answer; response dropped');
         return;
@@ -75,11 +75,36 @@ export function createSwfRequestHandler(options: SwfRequestHandlerOptions): SwfR
   };
 }
 
-/** Aborts when the client disconnects before the answer, so a held poll can give its task to someone else. */
+/**
+ * A long poll's context. Its signal aborts when the client disconnects before the answer, so a held
+ * poll can give its task to someone else. The engine reads it only when the poll has to wait, so it
+ * is made on first read: an AbortSignal costs more than the rest of a poll's front-end work, and
+ * most polls find a task at once.
+ */
+class LongPollContext implements OperationContext {
+  readonly region: string;
+  readonly requestId: string;
+  readonly #response: ServerResponse;
+  #signal: AbortSignal | undefined;
+
+  constructor(region: string, requestId: string, response: ServerResponse) {
+    this.region = region;
+    this.requestId = requestId;
+    this.#response = response;
+  }
+
+  get signal(): AbortSignal {
+    this.#signal ??= disconnectSignal(this.#response);
+    return this.#signal;
+  }
+}
+
 function disconnectSignal(response: ServerResponse): AbortSignal {
+  const reason = new Error('client disconnected before the answer');
+  if (response.destroyed) return AbortSignal.abort(reason);
   const abort = new AbortController();
   response.on('close', () => {
-    if (!response.writableEnded) abort.abort(new Error('client disconnected before the answer'));
+    if (!response.writableEnded) abort.abort(reason);
   });
   return abort.signal;
 }

@@ -37,6 +37,29 @@ describe('task lists and long polls', () => {
     expect((await harness.pollDecision()).workflowExecution).toEqual(run);
   });
 
+  it('reads a poll\'s signal only when the poll has to wait, so a front end can make it lazily', async () => {
+    harness = await Harness.create({ longPollTimeoutMs: 60_000 });
+    const run = await harness.start();
+    let reads = 0;
+    const abandoned = new AbortController();
+    const context = {
+      region: 'us-east-1',
+      requestId: 'lazy',
+      get signal() {
+        reads += 1;
+        return abandoned.signal;
+      },
+    };
+    const task = await harness.engine.execute('PollForDecisionTask', { domain: DOMAIN, taskList: { name: 'deciders' } }, context);
+    expect(task?.['workflowExecution']).toEqual(run);
+    expect(reads).toBe(0);
+    const waiting = harness.engine.execute('PollForDecisionTask', { domain: DOMAIN, taskList: { name: 'deciders' } }, context);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(reads).toBe(1);
+    abandoned.abort();
+    expect(await waiting).toEqual({ previousStartedEventId: 0, startedEventId: 0 });
+  });
+
   it('hands a task to the next live poller when the first one went away', async () => {
     harness = await Harness.create({ longPollTimeoutMs: 60_000 });
     const abandoned = new AbortController();

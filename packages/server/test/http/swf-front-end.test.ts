@@ -152,6 +152,34 @@ describe('the AWS JSON 1.0 front end', () => {
     await abortSeen;
     expect(harness.calls[0]?.context.signal?.aborted).toBe(true);
   });
+  it('gives a long poll whose client already went away an aborted signal, however late the engine first reads it', async () => {
+    let released!: (value: Record<string, unknown>) => void;
+    let started!: () => void;
+    const callStarted = new Promise<void>((resolve) => (started = resolve));
+    harness.behaviour = () =>
+      new Promise((resolve) => {
+        released = resolve;
+        started();
+      });
+    const body = '{"domain":"d","taskList":{"name":"tl"}}';
+    const client = httpRequest(`${harness.endpoint}/`, {
+      method: 'POST',
+      headers: { 'X-Amz-Target': 'SimpleWorkflowService.PollForDecisionTask', 'Content-Length': Buffer.byteLength(body) },
+    });
+    client.on('error', () => undefined);
+    client.end(body);
+    await callStarted;
+    client.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(harness.calls[0]?.context.signal?.aborted).toBe(true);
+    released({ startedEventId: 0 });
+  });
+
+  it('gives other calls no signal', async () => {
+    await harness.call('SimpleWorkflowService.DescribeDomain', '{"name":"d"}');
+    expect(harness.calls[0]?.context.signal).toBeUndefined();
+  });
+
   it('lets go of a request whose client disconnects halfway through the body: nothing stays in flight and the engine is not called', async () => {
     const socket = connect(harness.port, '127.0.0.1');
     await new Promise<void>((resolve) => socket.once('connect', resolve));
