@@ -46,7 +46,8 @@ export class TaskLists {
     this.#rt = rt;
   }
 
-  async poll(request: PollRequest): Promise<PollResponse> {
+  /** A task already queued is answered at once (a plain value); otherwise the poll waits (a promise). */
+  poll(request: PollRequest): PollResponse | Promise<PollResponse> {
     const key = taskQueueKey(request.domain, request.kind, request.taskList);
     const immediate = this.#rt.atomically(() => this.#startNext(key, request.kind, request.identity, request.pageOptions));
     if (immediate) return immediate;
