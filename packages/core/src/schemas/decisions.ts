@@ -56,8 +56,12 @@ export const CLOSE_MUST_BE_LAST = 'Close must be last decision in list';
 /** The attributes key of a decision type: `StartTimer` -> `startTimerDecisionAttributes`. */
 export type DecisionAttributesKey<T extends DecisionType> = `${Uncapitalize<T>}DecisionAttributes`;
 export function decisionAttributesKey<T extends DecisionType>(type: T): DecisionAttributesKey<T> {
-  return `${type.charAt(0).toLowerCase()}${type.slice(1)}DecisionAttributes` as DecisionAttributesKey<T>;
+  return (DECISION_ATTRIBUTES_KEYS.get(type) ?? attributesKeyOf(type)) as DecisionAttributesKey<T>;
 }
+
+const attributesKeyOf = (type: string): string => `${type.charAt(0).toLowerCase()}${type.slice(1)}DecisionAttributes`;
+// Built once, as eventAttributesKey's are: a key built per call is a new string to hash each time.
+const DECISION_ATTRIBUTES_KEYS: ReadonlyMap<string, string> = new Map(DECISION_TYPES.map((type) => [type, attributesKeyOf(type)]));
 
 /** How the run a decision starts is driven: shared by StartChildWorkflowExecution and ContinueAsNewWorkflowExecution. */
 const newRunFields = {

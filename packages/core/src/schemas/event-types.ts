@@ -63,5 +63,10 @@ expectTypes<Equal<(typeof EVENT_TYPES)[number], EventType>>();
 /** The attributes key of an event type: `TimerFired` -> `timerFiredEventAttributes`. */
 export type EventAttributesKey<T extends EventType> = `${Uncapitalize<T>}EventAttributes`;
 export function eventAttributesKey<T extends EventType>(type: T): EventAttributesKey<T> {
-  return `${type.charAt(0).toLowerCase()}${type.slice(1)}EventAttributes` as EventAttributesKey<T>;
+  return (EVENT_ATTRIBUTES_KEYS.get(type) ?? attributesKeyOf(type)) as EventAttributesKey<T>;
 }
+
+const attributesKeyOf = (type: string): string => `${type.charAt(0).toLowerCase()}${type.slice(1)}EventAttributes`;
+// Built once: servers and deciders look keys up for every event, and a key built per call is a new
+// string the engine must hash (and intern, to use as a property name) each time.
+const EVENT_ATTRIBUTES_KEYS: ReadonlyMap<string, string> = new Map(EVENT_TYPES.map((type) => [type, attributesKeyOf(type)]));

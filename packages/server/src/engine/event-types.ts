@@ -61,7 +61,3 @@ export const SCHEDULES_DECISION = {
 } as const satisfies Record<string, boolean>;
 
 export type EventType = keyof typeof SCHEDULES_DECISION;
-
-/** `ActivityTaskScheduled` -> `activityTaskScheduledEventAttributes`. */
-export const attributesKey = (eventType: EventType): string =>
-  `${eventType.charAt(0).toLowerCase()}${eventType.slice(1)}EventAttributes`;

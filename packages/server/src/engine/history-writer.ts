@@ -1,6 +1,7 @@
+import { eventAttributesKey } from '@swirl/core';
 import type { ExecutionRecord, HistoryEventRecord } from '../store/records.js';
 import { toWireTime } from './durations.js';
-import { attributesKey, SCHEDULES_DECISION, type EventType } from './event-types.js';
+import { SCHEDULES_DECISION, type EventType } from './event-types.js';
 import type { Runtime } from './runtime.js';
 
 /** Attributes of an event in wire form; `undefined` values are dropped, as the service omits them. */
@@ -17,7 +18,7 @@ export function recordEvent(rt: Runtime, execution: ExecutionRecord, eventType: 
     eventId,
     eventTimestamp: toWireTime(rt.now()),
     eventType,
-    [attributesKey(eventType)]: withoutUndefined(attributes),
+    [eventAttributesKey(eventType)]: withoutUndefined(attributes),
   };
   execution.eventCount = eventId;
   rt.store.appendEvents(execution.domain, execution.workflowId, execution.runId, [event]);
@@ -28,7 +29,10 @@ export function recordEvent(rt: Runtime, execution: ExecutionRecord, eventType: 
 
 function withoutUndefined(attributes: EventAttributes): EventAttributes {
   const result: EventAttributes = {};
-  for (const [key, value] of Object.entries(attributes)) if (value !== undefined) result[key] = value;
+  for (const key in attributes) {
+    const value = attributes[key];
+    if (value !== undefined) result[key] = value;
+  }
   return result;
 }
 
