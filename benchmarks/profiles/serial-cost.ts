@@ -4,7 +4,8 @@
  * responses) and against the in-process server, with each round's wall time and its user/system
  * CPU per workflow. Run it under `--cpu-prof` to see the split by function.
  *
- *   node --conditions=swirl-source --import tsx benchmarks/profiles/serial-cost.ts 1000 5
+ *   node --import tsx benchmarks/profiles/serial-cost.ts 1000 5                            (compiled packages: run `pnpm build` first)
+ *   node --conditions=swirl-source --import tsx benchmarks/profiles/serial-cost.ts 1000 5  (from source)
  */
 import { startServer } from '@swirl/server';
 import { localSwfClient } from '../harness/swf-client.js';

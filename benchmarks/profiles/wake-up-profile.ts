@@ -2,8 +2,10 @@
  * Profiling aid for the long-poll wake-up (not part of `pnpm bench`): runs many wake-up samples
  * against an in-process server so `node --cpu-prof` sees the wake-up path and little else.
  *
- *   node --conditions=swirl-source --import tsx --cpu-prof --cpu-prof-dir /tmp/wake-prof \
+ *   node --import tsx --cpu-prof --cpu-prof-dir /tmp/wake-prof \
  *     benchmarks/profiles/wake-up-profile.ts [samples]
+ *
+ * That runs the compiled packages (`pnpm build` first); add `--conditions=swirl-source` for the sources.
  */
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
