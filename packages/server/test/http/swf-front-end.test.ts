@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type ClientRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SwfFault } from '@swirl/core';
@@ -6,6 +6,18 @@ import { FrontEndHarness } from './front-end-harness.js';
 
 const SIGNED_FOR_EU_WEST_1 =
   'AWS4-HMAC-SHA256 Credential=test/20240101/eu-west-1/swf/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature=abc';
+
+/** Sends a poll on a raw request the test can cut off mid-call (fetch cannot drop its connection). */
+function sendPoll(endpoint: string, operation: 'PollForActivityTask' | 'PollForDecisionTask'): ClientRequest {
+  const body = '{"domain":"d","taskList":{"name":"tl"}}';
+  const client = httpRequest(`${endpoint}/`, {
+    method: 'POST',
+    headers: { 'X-Amz-Target': `SimpleWorkflowService.${operation}`, 'Content-Length': Buffer.byteLength(body) },
+  });
+  client.on('error', () => undefined);
+  client.end(body);
+  return client;
+}
 
 describe('the AWS JSON 1.0 front end', () => {
   let harness: FrontEndHarness;
@@ -139,19 +151,14 @@ describe('the AWS JSON 1.0 front end', () => {
         started();
       });
 
-    const body = '{"domain":"d","taskList":{"name":"tl"}}';
-    const client = httpRequest(`${harness.endpoint}/`, {
-      method: 'POST',
-      headers: { 'X-Amz-Target': 'SimpleWorkflowService.PollForActivityTask', 'Content-Length': Buffer.byteLength(body) },
-    });
-    client.on('error', () => undefined);
-    client.end(body);
+    const client = sendPoll(harness.endpoint, 'PollForActivityTask');
     await callStarted;
     expect(harness.calls[0]?.context.signal?.aborted).toBe(false);
     client.destroy();
     await abortSeen;
     expect(harness.calls[0]?.context.signal?.aborted).toBe(true);
   });
+
   it('gives a long poll whose client already went away an aborted signal, however late the engine first reads it', async () => {
     let released!: (value: Record<string, unknown>) => void;
     let started!: () => void;
@@ -161,13 +168,7 @@ describe('the AWS JSON 1.0 front end', () => {
         released = resolve;
         started();
       });
-    const body = '{"domain":"d","taskList":{"name":"tl"}}';
-    const client = httpRequest(`${harness.endpoint}/`, {
-      method: 'POST',
-      headers: { 'X-Amz-Target': 'SimpleWorkflowService.PollForDecisionTask', 'Content-Length': Buffer.byteLength(body) },
-    });
-    client.on('error', () => undefined);
-    client.end(body);
+    const client = sendPoll(harness.endpoint, 'PollForDecisionTask');
     await callStarted;
     client.destroy();
     await new Promise((resolve) => setTimeout(resolve, 50));
