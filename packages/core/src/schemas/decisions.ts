@@ -23,6 +23,7 @@ import {
   workflowTypeSchema,
 } from './primitives.js';
 import { SWF_LIMITS } from './limits.js';
+import { attributesKeyLookup } from './attributes-key.js';
 import { expectTypes, type Equal } from './type-equality.js';
 
 export const DECISION_TYPES = [
@@ -56,12 +57,10 @@ export const CLOSE_MUST_BE_LAST = 'Close must be last decision in list';
 /** The attributes key of a decision type: `StartTimer` -> `startTimerDecisionAttributes`. */
 export type DecisionAttributesKey<T extends DecisionType> = `${Uncapitalize<T>}DecisionAttributes`;
 export function decisionAttributesKey<T extends DecisionType>(type: T): DecisionAttributesKey<T> {
-  return (DECISION_ATTRIBUTES_KEYS.get(type) ?? attributesKeyOf(type)) as DecisionAttributesKey<T>;
+  return decisionKeyOf(type) as DecisionAttributesKey<T>;
 }
 
-const attributesKeyOf = (type: string): string => `${type.charAt(0).toLowerCase()}${type.slice(1)}DecisionAttributes`;
-// Built once, as eventAttributesKey's are: a key built per call is a new string to hash each time.
-const DECISION_ATTRIBUTES_KEYS: ReadonlyMap<string, string> = new Map(DECISION_TYPES.map((type) => [type, attributesKeyOf(type)]));
+const decisionKeyOf = attributesKeyLookup(DECISION_TYPES, 'DecisionAttributes');
 
 /** How the run a decision starts is driven: shared by StartChildWorkflowExecution and ContinueAsNewWorkflowExecution. */
 const newRunFields = {

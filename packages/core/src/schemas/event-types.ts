@@ -1,5 +1,6 @@
 /** The 54 SWF history event types, checked at compile time against the SDK's `EventType`. */
 import type { EventType } from '@aws-sdk/client-swf';
+import { attributesKeyLookup } from './attributes-key.js';
 import { expectTypes, type Equal } from './type-equality.js';
 
 export const EVENT_TYPES = [
@@ -63,10 +64,7 @@ expectTypes<Equal<(typeof EVENT_TYPES)[number], EventType>>();
 /** The attributes key of an event type: `TimerFired` -> `timerFiredEventAttributes`. */
 export type EventAttributesKey<T extends EventType> = `${Uncapitalize<T>}EventAttributes`;
 export function eventAttributesKey<T extends EventType>(type: T): EventAttributesKey<T> {
-  return (EVENT_ATTRIBUTES_KEYS.get(type) ?? attributesKeyOf(type)) as EventAttributesKey<T>;
+  return eventKeyOf(type) as EventAttributesKey<T>;
 }
 
-const attributesKeyOf = (type: string): string => `${type.charAt(0).toLowerCase()}${type.slice(1)}EventAttributes`;
-// Built once: servers and deciders look keys up for every event, and a key built per call is a new
-// string the engine must hash (and intern, to use as a property name) each time.
-const EVENT_ATTRIBUTES_KEYS: ReadonlyMap<string, string> = new Map(EVENT_TYPES.map((type) => [type, attributesKeyOf(type)]));
+const eventKeyOf = attributesKeyLookup(EVENT_TYPES, 'EventAttributes');
