@@ -17,7 +17,7 @@ export type HeaderPairs = readonly string[];
 /** Answers 200 with a JSON body, or an empty body (Content-Length 0) for operations without output. */
 export function sendResult(response: ServerResponse, requestId: string, result: Record<string, unknown> | undefined): void {
   if (result === undefined) {
-    response.writeHead(200, ['x-amzn-RequestId', requestId, 'Content-Type', AWS_JSON_CONTENT_TYPE, 'Content-Length', '0']);
+    response.writeHead(200, jsonHead(requestId, 0));
     response.end();
     return;
   }
@@ -33,20 +33,17 @@ export function sendError(response: ServerResponse, requestId: string, error: Wi
   sendJson(response, requestId, error.status, { __type: error.wireType, message: error.message }, ['x-amzn-ErrorType', bareName, ...headers]);
 }
 
-/**
- * Writes a JSON body with an exact Content-Length and the call's `x-amzn-RequestId`. The head is
- * one flat header list given to `writeHead`, which node serializes without merging header objects.
- */
+/** Writes a JSON body with an exact Content-Length and the call's `x-amzn-RequestId`. */
 export function sendJson(response: ServerResponse, requestId: string, status: number, body: unknown, headers: HeaderPairs = []): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, [
-    'x-amzn-RequestId',
-    requestId,
-    'Content-Type',
-    AWS_JSON_CONTENT_TYPE,
-    'Content-Length',
-    String(Buffer.byteLength(text)),
-    ...headers,
-  ]);
+  response.writeHead(status, jsonHead(requestId, Buffer.byteLength(text), headers));
   response.end(text);
+}
+
+/**
+ * The head of every response: one flat header list, which `writeHead` serializes without merging
+ * header objects.
+ */
+function jsonHead(requestId: string, contentLength: number, headers: HeaderPairs = []): string[] {
+  return ['x-amzn-RequestId', requestId, 'Content-Type', AWS_JSON_CONTENT_TYPE, 'Content-Length', String(contentLength), ...headers];
 }
