@@ -13,20 +13,26 @@ import { afterAll, describe, expect, it } from 'vitest';
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
 
-describe('pnpm bench --quick --only replay', () => {
-  let dir: string | undefined;
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+const tempDirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
 
+/** Runs `benchmarks/run.ts --quick --only <suite>` from source, writing results.json to a temporary directory. */
+async function runQuickBench(suite: 'replay' | 'server'): Promise<{ stdout: string; out: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'swirl-bench-smoke-'));
+  tempDirs.push(dir);
+  const out = join(dir, 'results.json');
+  const { stdout } = await run(process.execPath, ['--conditions=swirl-source', '--import', 'tsx', 'benchmarks/run.ts', '--quick', '--only', suite, '--out', out], {
+    cwd: repositoryRoot,
+    maxBuffer: 16 * 2 ** 20,
+  });
+  return { stdout, out };
+}
+
+describe('pnpm bench --quick --only replay', () => {
   it('writes results.json with the machine, the replay suite and units on every number', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'swirl-bench-smoke-'));
-    const out = join(dir, 'results.json');
-    const { stdout } = await run(
-      process.execPath,
-      ['--conditions=swirl-source', '--import', 'tsx', 'benchmarks/run.ts', '--quick', '--only', 'replay', '--out', out],
-      { cwd: repositoryRoot, maxBuffer: 16 * 2 ** 20 },
-    );
+    const { stdout, out } = await runQuickBench('replay');
     expect(stdout).toContain(`wrote ${out}`);
 
     const results = JSON.parse(await readFile(out, 'utf8'));
@@ -58,18 +64,8 @@ describe('pnpm bench --quick --only replay', () => {
 });
 
 describe('pnpm bench --quick --only server', () => {
-  let dir: string | undefined;
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
   it('completes every workflow of both concurrent runs (raw SDK loops and Swirl Worker processes) with no task delivered twice', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'swirl-bench-smoke-'));
-    const out = join(dir, 'results.json');
-    await run(process.execPath, ['--conditions=swirl-source', '--import', 'tsx', 'benchmarks/run.ts', '--quick', '--only', 'server', '--out', out], {
-      cwd: repositoryRoot,
-      maxBuffer: 16 * 2 ** 20,
-    });
+    const { out } = await runQuickBench('server');
     const [server] = JSON.parse(await readFile(out, 'utf8')).suites as Array<{ measurements: Array<{ name: string; value: number; labels?: Record<string, unknown> }> }>;
     const rows = (name: string) => server!.measurements.filter((m) => m.name === name);
 
