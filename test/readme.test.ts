@@ -25,3 +25,15 @@ it('has CI run exactly the README test command', () => {
   const ciLines = ciRun.split('\n').map((line) => line.trim());
   expect(ciLines).toContain(testCommand);
 });
+
+it('has CI run the test command in a fresh clone of the checkout, not in place', () => {
+  const ciLines = ciRun.split('\n').map((line) => line.trim());
+  const cloneLine = ciLines.findIndex((line) => /^git clone\b/.test(line));
+  const cdIntoClone = ciLines.findIndex((line, index) => index > cloneLine && /^cd "\$clone/.test(line));
+  const testLine = ciLines.indexOf(quickStartCommands()[1] ?? '');
+  expect(cloneLine).toBeGreaterThan(-1);
+  expect(cdIntoClone).toBeGreaterThan(cloneLine);
+  expect(testLine).toBeGreaterThan(cdIntoClone);
+  expect(ciRun).toMatch(/mktemp -d/);
+  expect(ciRun).toMatch(/trap 'rm -rf/);
+});

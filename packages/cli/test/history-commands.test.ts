@@ -7,7 +7,7 @@ import { startCliFixture, type CliFixture } from './support/cli-fixture.js';
 import { decideOnce } from '../../client/test/support/local-swf.js';
 
 const DOMAIN = 'cli-history';
-const REAL_HISTORY = resolve(import.meta.dirname, '../../../../shared/fixtures/real-histories/simpleflow-basic.json');
+const REAL_HISTORY = resolve(import.meta.dirname, '../../../test/fixtures/real-histories/simpleflow-basic.json');
 const ANSI = /\u001b\[/;
 let cli: CliFixture;
 let runId: string;

@@ -10,7 +10,7 @@ import { ShipWorkflow } from './fixtures/ship-workflow.js';
 
 const DOMAIN = 'cli-replay';
 const FIXTURES = resolve(import.meta.dirname, 'fixtures');
-const REAL_HISTORIES = resolve(import.meta.dirname, '../../../../shared/fixtures/real-histories');
+const REAL_HISTORIES = resolve(import.meta.dirname, '../../../test/fixtures/real-histories');
 let cli: CliFixture;
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { attributesOf, History, HistoryLinkError, normalizeHistoryEvent, normalizeHistoryEvents } from '../../src/history/index.js';
 
 const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../../../../../shared/fixtures/real-histories/${name}`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL(`../../../../test/fixtures/real-histories/${name}`, import.meta.url), 'utf8'));
 
 describe('normalizeHistoryEvent', () => {
   it('turns fractional epoch seconds into a Date with milliseconds', () => {

@@ -16,7 +16,7 @@ import {
   mapEventPayloads,
 } from '../../src/index.js';
 
-const fixture = new URL('../fixtures/simpleflow-basic.json', import.meta.url);
+const fixture = new URL('../../../../test/fixtures/real-histories/simpleflow-basic.json', import.meta.url);
 const realEvents = (JSON.parse(readFileSync(fixture, 'utf8')) as { events: HistoryEvent[] }).events;
 
 const mark = async (value: string, field: string) => `<${field}:${value}>`;

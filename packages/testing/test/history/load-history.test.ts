@@ -6,7 +6,7 @@ import type { HistoryEvent } from '@aws-sdk/client-swf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HistoryLoadError, loadHistory, toSwirlHistoryExport } from '../../src/index.js';
 
-const REAL_HISTORIES = resolve(import.meta.dirname, '../../../../../shared/fixtures/real-histories');
+const REAL_HISTORIES = resolve(import.meta.dirname, '../../../../test/fixtures/real-histories');
 const BASIC = join(REAL_HISTORIES, 'simpleflow-basic.json');
 
 let tmp: string;

@@ -1,12 +1,12 @@
 /**
  * A Swirl port of botify-labs/simpleflow's `examples/basic.py`, the workflow that produced the real
- * SWF history in shared/fixtures/real-histories/simpleflow-basic.json: same type names, versions,
+ * SWF history in test/fixtures/real-histories/simpleflow-basic.json: same type names, versions,
  * activity ids and inputs, so Swirl can replay that recording.
  */
 import { Activities } from '@swirl/activity';
 import { Workflow } from '@swirl/workflow';
 
-export const REAL_HISTORIES = new URL('../../../../../shared/fixtures/real-histories/', import.meta.url);
+export const REAL_HISTORIES = new URL('../../../../test/fixtures/real-histories/', import.meta.url);
 export const SIMPLEFLOW_BASIC = new URL('simpleflow-basic.json', REAL_HISTORIES);
 
 /** simpleflow passes `{ args, kwargs }` to every task. */
