@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { createAdminRequestHandler } from './admin/admin-routes.js';
 import { SwfEngine } from './engine/swf-engine.js';
+import { answerClientError } from './http/client-error.js';
 import type { SwfEngineOptions } from './engine/swf-engine.js';
 import { FaultInjector } from './http/fault-injection.js';
 import type { FaultInjectionOptions } from './http/fault-injection.js';
@@ -107,10 +108,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Swi
   // than any client's own idle timeout (the SDK's agent keeps them indefinitely) and than a long poll.
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
-  server.on('clientError', (error, socket) => {
-    logger.debug({ err: error }, 'malformed HTTP request');
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-  });
+  server.on('clientError', answerClientError(logger));
 
   try {
     await listen(server, requestedPort, host);

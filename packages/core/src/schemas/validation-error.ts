@@ -25,10 +25,51 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   return value;
 }
 
+// Values are rendered no deeper than this: hostile input can nest thousands of levels, and a
+// recursive JSON.stringify of it overflows the stack (a 500 instead of the 400 owed).
+const MAX_RENDERED_DEPTH = 16;
+
+/** Appends JSON for `value` to `out` until `out` passes MAX_VALUE_CHARS; reports whether the depth bound cut it. */
+function writeJson(value: unknown, depth: number, out: string[], length: { chars: number }): boolean {
+  if (length.chars > MAX_VALUE_CHARS) return false;
+  const push = (text: string): void => {
+    out.push(text);
+    length.chars += text.length;
+  };
+  if (value === null || typeof value !== 'object') {
+    push(typeof value === 'string' ? JSON.stringify(value) : value === undefined ? 'null' : String(value));
+    return false;
+  }
+  if (depth >= MAX_RENDERED_DEPTH) {
+    push(Array.isArray(value) ? '[...]' : '{...}');
+    return true;
+  }
+  let cut = false;
+  const entries: [string | undefined, unknown][] = Array.isArray(value)
+    ? value.map((item) => [undefined, item])
+    : Object.entries(value).filter(([, item]) => item !== undefined);
+  push(Array.isArray(value) ? '[' : '{');
+  for (const [index, [key, item]] of entries.entries()) {
+    if (length.chars > MAX_VALUE_CHARS) break;
+    if (index > 0) push(',');
+    if (key !== undefined) push(`${JSON.stringify(key)}:`);
+    cut = writeJson(item, depth + 1, out, length) || cut;
+  }
+  push(Array.isArray(value) ? ']' : '}');
+  return cut;
+}
+
 function renderValue(value: unknown): string {
   if (value === undefined || value === null) return 'null';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return `'${text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}...` : text}'`;
+  if (typeof value !== 'object') {
+    const text = String(value);
+    return `'${text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}...` : text}'`;
+  }
+  const out: string[] = [];
+  const cut = writeJson(value, 0, out, { chars: 0 });
+  const text = out.join('');
+  const shown = text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}...` : text;
+  return cut ? `'${shown}' (nested deeper than ${MAX_RENDERED_DEPTH} levels, not shown past that depth)` : `'${shown}'`;
 }
 
 function isRuleIssue(issue: Issue): boolean {

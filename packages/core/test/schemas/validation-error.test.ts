@@ -41,3 +41,47 @@ describe('formatValidationError', () => {
     );
   });
 });
+
+describe('formatValidationError on hostile nesting', () => {
+  /** `depth` levels around `1`: all arrays (`[[[...1]]]`), or arrays and objects alternating, an array outermost. */
+  const nested = (depth: number, mixed = false): unknown => {
+    let value: unknown = 1;
+    for (let level = 0; level < depth; level += 1) value = mixed && (depth - level) % 2 === 0 ? { k: value } : [value];
+    return value;
+  };
+  const schemas = {
+    registrationStatus: operationInputSchemas.ListWorkflowTypes,
+    workflowType: operationInputSchemas.StartWorkflowExecution,
+    startTimeFilter: operationInputSchemas.ListOpenWorkflowExecutions,
+    decisions: operationInputSchemas.RespondDecisionTaskCompleted,
+  };
+
+  // Mixed nesting in `decisions` makes each member an object zod reads as a decision (its fields are
+  // missing), so the deep value is never quoted; arrays reach the renderer in every field.
+  for (const mixed of [false, true]) {
+    it.each(Object.keys(schemas).filter((field) => !mixed || field !== 'decisions'))(
+      `renders a value nested 10,000 deep (${mixed ? 'arrays and objects' : 'arrays'}) in %s without overflowing the stack, and says it was cut`,
+      (field) => {
+        const input = { domain: 'd', [field]: nested(10_000, mixed) };
+        const error = schemas[field as keyof typeof schemas].safeParse(input).error!;
+        const message = formatValidationError(error, input);
+        expect(message).toMatch(/validation errors? detected/);
+        expect(message).toContain('(nested deeper than 16 levels, not shown past that depth)');
+      },
+    );
+  }
+
+  it('renders shallow values exactly as JSON, without the depth note', () => {
+    const input = { name: 'n', workflowExecutionRetentionPeriodInDays: [{ a: [1, 'x'] }] };
+    const error = operationInputSchemas.RegisterDomain.safeParse(input).error!;
+    expect(formatValidationError(error, input)).toContain(`Value '[{"a":[1,"x"]}]' at 'workflowExecutionRetentionPeriodInDays'`);
+    expect(formatValidationError(error, input)).not.toContain('nested deeper');
+  });
+
+  it('cuts a wide value at 128 characters without walking all of it', () => {
+    const input = { name: 'n', workflowExecutionRetentionPeriodInDays: Array.from({ length: 100_000 }, () => 12345) };
+    const error = operationInputSchemas.RegisterDomain.safeParse(input).error!;
+    const message = formatValidationError(error, input);
+    expect(message).toContain(`Value '[${'12345,'.repeat(21)}1...' at`);
+  });
+});

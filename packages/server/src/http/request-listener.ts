@@ -95,8 +95,19 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
   return listener;
 }
 
-// SWF calls are all `POST /`: skip the URL parser for them.
+// SWF calls are all `POST /`: skip the URL parser for them. The path is cut by hand because
+// `new URL('//', base)` throws (it reads `//` as a host to come): repeated slashes collapse, so
+// `POST //` is the SWF endpoint and `//[` an unknown route, both answered, never a 500.
 function pathOf(url: string | undefined): string {
   if (url === undefined || url === '/') return '/';
-  return new URL(url, 'http://localhost').pathname;
+  if (/^[a-z][\w+.-]*:\/\//i.test(url)) {
+    // Absolute form (`POST http://host/ HTTP/1.1`), which proxies send.
+    try {
+      return new URL(url).pathname;
+    } catch {
+      return url;
+    }
+  }
+  const end = url.search(/[?#]/);
+  return (end === -1 ? url : url.slice(0, end)).replace(/\/{2,}/g, '/') || '/';
 }
