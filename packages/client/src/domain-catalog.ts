@@ -12,6 +12,7 @@ import {
   type RegistrationStatus,
   type SWFClient,
 } from '@aws-sdk/client-swf';
+import { assertKnownOptions, type OptionKeys } from './option-keys.js';
 import { withSdkContext, withSdkContextPages } from './sdk-error-context.js';
 
 export interface RegisterDomainOptions {
@@ -24,6 +25,16 @@ export interface RegisterDomainOptions {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+export interface ListDomainsOptions {
+  /** Registered or deprecated domains. @default 'REGISTERED' */
+  readonly status?: RegistrationStatus | `${RegistrationStatus}`;
+  /** Domains per SWF page (1-1000). @default SWF's 1000 */
+  readonly pageSize?: number;
+}
+
+const REGISTER_OPTION_KEYS = { name: true, retentionPeriodInDays: true, description: true, tags: true } as const satisfies OptionKeys<RegisterDomainOptions>;
+const LIST_OPTION_KEYS = { status: true, pageSize: true } as const satisfies OptionKeys<ListDomainsOptions>;
+
 export class DomainCatalog {
   readonly #swf: SWFClient;
 
@@ -32,6 +43,7 @@ export class DomainCatalog {
   }
 
   async register(options: RegisterDomainOptions): Promise<void> {
+    assertKnownOptions('DomainCatalog.register options', options, REGISTER_OPTION_KEYS);
     const tags = Object.entries(options.tags ?? {}).map(([key, value]) => ({ key, value }));
     await withSdkContext('RegisterDomain', `(name=${options.name})`, () =>
       this.#swf.send(
@@ -50,7 +62,8 @@ export class DomainCatalog {
   }
 
   /** Domains with the given status, sorted by name, fetched page by page. */
-  async *list(options: { status?: RegistrationStatus | `${RegistrationStatus}`; pageSize?: number } = {}): AsyncGenerator<DomainInfo> {
+  async *list(options: ListDomainsOptions = {}): AsyncGenerator<DomainInfo> {
+    assertKnownOptions('DomainCatalog.list options', options, LIST_OPTION_KEYS);
     const registrationStatus = (options.status ?? 'REGISTERED') as RegistrationStatus;
     const pages = paginateListDomains(
       { client: this.#swf, ...(options.pageSize !== undefined && { pageSize: options.pageSize }) },

@@ -4,6 +4,7 @@
  * closed executions; the client says so before the call rather than after a round trip.
  */
 import type { CloseStatus, ExecutionTimeFilter } from '@aws-sdk/client-swf';
+import type { OptionKeys } from './option-keys.js';
 
 /** A window on start or close time. `oldest` defaults to the epoch. */
 export interface TimeWindow {
@@ -27,6 +28,17 @@ export interface ListExecutionsOptions {
   /** Closed executions with this close status. @default any */
   readonly closeStatus?: CloseStatus | `${CloseStatus}`;
 }
+
+/** The keys `list`, `listPages` and `count` accept as filters. */
+export const LIST_FILTER_KEYS = {
+  status: true,
+  startTime: true,
+  closeTime: true,
+  workflowId: true,
+  type: true,
+  tag: true,
+  closeStatus: true,
+} as const satisfies OptionKeys<ListExecutionsOptions>;
 
 export class ListFilterError extends Error {
   override readonly name = 'ListFilterError';

@@ -3,13 +3,9 @@
  * option falls back to the workflow class's static `type`, durations compile once to SWF seconds.
  */
 import type { ChildPolicy, StartWorkflowExecutionInput } from '@aws-sdk/client-swf';
-import {
-  resolveWorkflowType,
-  toOptionalSwfDuration,
-  type ResolvedWorkflowType,
-  type WorkflowRunOptions,
-  type WorkflowTypeCarrier,
-} from '@swirl/core';
+import { resolveWorkflowType, type ResolvedWorkflowType, type WorkflowRunOptions, type WorkflowTypeCarrier } from '@swirl/core';
+import { optionalSwfDurationOption } from './option-duration.js';
+import { assertKnownOptions, type OptionKeys } from './option-keys.js';
 
 /**
  * One execution to start. Unset run options (task list, priority, timeouts, child policy, Lambda
@@ -24,6 +20,24 @@ export interface StartWorkflowOptions<Input = unknown> extends WorkflowRunOption
   readonly tags?: readonly string[];
   /** Run a different version of the class's type name. @default the class's `type.version` */
   readonly workflowTypeVersion?: string;
+}
+
+const START_OPTION_KEYS = {
+  workflowId: true,
+  input: true,
+  tags: true,
+  workflowTypeVersion: true,
+  taskList: true,
+  taskPriority: true,
+  executionStartToCloseTimeout: true,
+  taskStartToCloseTimeout: true,
+  childPolicy: true,
+  lambdaRole: true,
+} as const satisfies OptionKeys<StartWorkflowOptions>;
+
+/** Throws `UnknownOptionError` for a key `start` and `startByType` do not take. */
+export function assertStartOptions(options: StartWorkflowOptions): void {
+  assertKnownOptions('WorkflowClient.start options', options, START_OPTION_KEYS);
 }
 
 /** Builds the StartWorkflowExecution request for a class: unset options come from its static `type`. */
@@ -49,8 +63,9 @@ export function buildStartRequestForType(
   defaults?: ResolvedWorkflowType,
 ): StartWorkflowExecutionInput {
   const taskList = options.taskList ?? defaults?.defaultTaskList?.name;
-  const executionTimeout = toOptionalSwfDuration(options.executionStartToCloseTimeout) ?? defaults?.defaultExecutionStartToCloseTimeout;
-  const taskTimeout = toOptionalSwfDuration(options.taskStartToCloseTimeout) ?? defaults?.defaultTaskStartToCloseTimeout;
+  const executionTimeout =
+    optionalSwfDurationOption('executionStartToCloseTimeout', options.executionStartToCloseTimeout) ?? defaults?.defaultExecutionStartToCloseTimeout;
+  const taskTimeout = optionalSwfDurationOption('taskStartToCloseTimeout', options.taskStartToCloseTimeout) ?? defaults?.defaultTaskStartToCloseTimeout;
   const priority = options.taskPriority !== undefined ? String(options.taskPriority) : defaults?.defaultTaskPriority;
   const lambdaRole = options.lambdaRole ?? defaults?.defaultLambdaRole;
   const childPolicy = options.childPolicy ?? defaults?.defaultChildPolicy;

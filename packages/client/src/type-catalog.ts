@@ -28,6 +28,7 @@ import {
   type ResolvedActivityType,
   type WorkflowTypeCarrier,
 } from '@swirl/core';
+import { assertKnownOptions, type OptionKeys } from './option-keys.js';
 import { withSdkContext, withSdkContextPages } from './sdk-error-context.js';
 
 /** A type's name and version, as SWF identifies it. */
@@ -46,6 +47,8 @@ export interface ListTypesOptions {
   /** Types per SWF page (1-1000). @default SWF's 1000 */
   readonly pageSize?: number;
 }
+
+const LIST_TYPES_OPTION_KEYS = { status: true, name: true, pageSize: true } as const satisfies OptionKeys<ListTypesOptions>;
 
 export class TypeCatalog {
   readonly #swf: SWFClient;
@@ -135,6 +138,7 @@ export class TypeCatalog {
   }
 
   #listInput(options: ListTypesOptions) {
+    assertKnownOptions('TypeCatalog list options', options, LIST_TYPES_OPTION_KEYS);
     return {
       domain: this.#domain,
       registrationStatus: (options.status ?? 'REGISTERED') as RegistrationStatus,

@@ -15,9 +15,10 @@ import {
 import { PayloadPipeline, type PayloadCodec, type PayloadConverter } from '@swirl/core';
 import type { WorkflowClass } from '@swirl/workflow';
 import { DomainCatalog } from './domain-catalog.js';
-import { compileListFilter, type ListExecutionsOptions } from './list-filters.js';
+import { compileListFilter, LIST_FILTER_KEYS, type ListExecutionsOptions } from './list-filters.js';
+import { assertKnownOptions, type OptionKeys } from './option-keys.js';
 import { withSdkContext, withSdkContextPages } from './sdk-error-context.js';
-import { buildStartRequest, buildStartRequestForType, type StartWorkflowOptions } from './start-options.js';
+import { assertStartOptions, buildStartRequest, buildStartRequestForType, type StartWorkflowOptions } from './start-options.js';
 import { TypeCatalog } from './type-catalog.js';
 import type { WorkflowClassInput, WorkflowClassResult } from './workflow-class.js';
 import { WorkflowHandle } from './workflow-handle.js';
@@ -46,6 +47,11 @@ export interface ExecutionCount {
   readonly truncated: boolean;
 }
 
+const CLIENT_OPTION_KEYS = { client: true, domain: true, converter: true, codecs: true } as const satisfies OptionKeys<WorkflowClientOptions>;
+const LIST_OPTION_KEYS = { ...LIST_FILTER_KEYS, pageSize: true, reverseOrder: true } as const satisfies OptionKeys<
+  ListExecutionsOptions & ListPageOptions
+>;
+
 type StartOptionsFor<C extends WorkflowClass> = StartWorkflowOptions<WorkflowClassInput<C>> &
   (undefined extends WorkflowClassInput<C> ? unknown : { readonly input: WorkflowClassInput<C> });
 
@@ -59,6 +65,7 @@ export class WorkflowClient {
   readonly #payloads: PayloadPipeline;
 
   constructor(options: WorkflowClientOptions) {
+    assertKnownOptions('WorkflowClient options', options, CLIENT_OPTION_KEYS);
     if (!options.domain) throw new TypeError('WorkflowClient needs a domain, e.g. new WorkflowClient({ client, domain: "orders" })');
     this.swf = options.client;
     this.domain = options.domain;
@@ -72,6 +79,7 @@ export class WorkflowClient {
     workflowClass: C,
     options: StartOptionsFor<C>,
   ): Promise<WorkflowHandle<WorkflowClassInput<C>, WorkflowClassResult<C>>> {
+    assertStartOptions(options);
     const input = await this.#payloads.encode(options.input);
     return this.#startRequest(buildStartRequest(this.domain, workflowClass, options, input));
   }
@@ -84,6 +92,7 @@ export class WorkflowClient {
     workflowType: { readonly name: string; readonly version: string },
     options: StartWorkflowOptions,
   ): Promise<WorkflowHandle<unknown, Result>> {
+    assertStartOptions(options);
     const input = await this.#payloads.encode(options.input);
     return this.#startRequest(buildStartRequestForType(this.domain, workflowType, options, input));
   }
@@ -95,6 +104,7 @@ export class WorkflowClient {
 
   /** Open or closed executions matching the filters, one SDK page at a time. */
   async *listPages(options: ListExecutionsOptions & ListPageOptions): AsyncGenerator<WorkflowExecutionInfo[]> {
+    assertKnownOptions('WorkflowClient.list options', options, LIST_OPTION_KEYS);
     const filter = compileListFilter(options);
     const config = { client: this.swf, ...(options.pageSize !== undefined && { pageSize: options.pageSize }) };
     const input = { domain: this.domain, ...filter, reverseOrder: options.reverseOrder ?? false };
@@ -113,6 +123,7 @@ export class WorkflowClient {
 
   /** How many open or closed executions match the filters. */
   async count(options: ListExecutionsOptions): Promise<ExecutionCount> {
+    assertKnownOptions('WorkflowClient.count options', options, LIST_FILTER_KEYS);
     const filter = compileListFilter(options);
     const target = `(domain=${this.domain})`;
     const output =

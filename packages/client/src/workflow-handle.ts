@@ -24,6 +24,7 @@ import type { SignalDefinition } from '@swirl/workflow';
 import { failureOfClose } from './close-failure.js';
 import { findLatestRun } from './latest-run.js';
 import type { PayloadPipeline } from '@swirl/core';
+import { assertKnownOptions, type OptionKeys } from './option-keys.js';
 import { addSdkContext, withSdkContext } from './sdk-error-context.js';
 import { waitForCloseEvent, type CloseWaitOptions } from './wait-for-close.js';
 
@@ -70,6 +71,15 @@ export interface WorkflowDescription<State = unknown> {
   readonly raw: WorkflowExecutionDetail;
 }
 
+const TERMINATE_OPTION_KEYS = { reason: true, details: true, childPolicy: true } as const satisfies OptionKeys<TerminateOptions>;
+const RESULT_OPTION_KEYS = {
+  followRuns: true,
+  initialIntervalMs: true,
+  maxIntervalMs: true,
+  signal: true,
+} as const satisfies OptionKeys<ResultOptions>;
+const HISTORY_OPTION_KEYS = { reverseOrder: true, pageSize: true, decodePayloads: true } as const satisfies OptionKeys<HistoryOptions>;
+
 export interface WorkflowHandleContext {
   readonly swf: SWFClient;
   readonly domain: string;
@@ -110,6 +120,7 @@ export class WorkflowHandle<Input = unknown, Result = unknown> {
 
   /** Closes the execution at once, without running workflow code. */
   async terminate(options: TerminateOptions = {}): Promise<void> {
+    assertKnownOptions('WorkflowHandle.terminate options', options, TERMINATE_OPTION_KEYS);
     const { swf, payloads } = this.#context;
     const details = options.details === undefined ? undefined : await payloads.encodeString(options.details);
     await withSdkContext('TerminateWorkflowExecution', this.#describeTarget(), () =>
@@ -165,6 +176,7 @@ export class WorkflowHandle<Input = unknown, Result = unknown> {
    * or `TimeoutFailure`.
    */
   async result(options: ResultOptions = {}): Promise<Result> {
+    assertKnownOptions('WorkflowHandle.result options', options, RESULT_OPTION_KEYS);
     const { swf, domain, payloads } = this.#context;
     let runId = await this.#resolveRunId();
     for (;;) {
@@ -183,6 +195,7 @@ export class WorkflowHandle<Input = unknown, Result = unknown> {
 
   /** Every event of the run, page after page (the SDK's paginator), oldest first unless reversed. */
   async *historyEvents(options: HistoryOptions = {}): AsyncGenerator<HistoryEvent> {
+    assertKnownOptions('WorkflowHandle.historyEvents options', options, HISTORY_OPTION_KEYS);
     const { swf, domain, payloads } = this.#context;
     const runId = await this.#resolveRunId();
     const pages = paginateGetWorkflowExecutionHistory(
