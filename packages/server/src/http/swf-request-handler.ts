@@ -99,13 +99,32 @@ class LongPollContext implements OperationContext {
   }
 }
 
+/**
+ * Aborts when the poll's client is gone. The socket is watched itself: a client's close reaches
+ * the socket (`end`, or `close` on a reset) ticks before the response's own `close`, and a task
+ * scheduled in between used to be handed to a poll nobody was reading (38 to 46 of 100 tasks in a
+ * same-moment test), coming back only at its start-to-close timeout.
+ */
 function disconnectSignal(response: ServerResponse): AbortSignal {
   const reason = new Error('client disconnected before the answer');
-  if (response.destroyed) return AbortSignal.abort(reason);
+  const socket = response.socket;
+  if (response.destroyed || socket === null || socket.destroyed || socket.readableEnded) return AbortSignal.abort(reason);
   const abort = new AbortController();
-  response.on('close', () => {
+  const onGone = (): void => {
     if (!response.writableEnded) abort.abort(reason);
+  };
+  // Keep-alive sockets carry many polls: each poll's listeners leave with its answer.
+  const release = (): void => {
+    socket.off('end', onGone);
+    socket.off('close', onGone);
+  };
+  socket.once('end', onGone);
+  socket.once('close', onGone);
+  response.once('close', () => {
+    onGone();
+    release();
   });
+  response.once('finish', release);
   return abort.signal;
 }
 
