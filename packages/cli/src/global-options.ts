@@ -2,13 +2,12 @@
  * The flags every command shares, resolved against the environment the way other AWS tools do:
  * the endpoint falls back to AWS_ENDPOINT_URL_SWF, then AWS_ENDPOINT_URL.
  */
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { SWFClient } from '@aws-sdk/client-swf';
-import { WorkflowClient } from '@swirl/client';
+import type { SWFClient } from '@aws-sdk/client-swf';
+import { configuredEndpoint, createSwfClient as createClientSwfClient, InvalidEndpointError, parseSwfEndpoint, WorkflowClient } from '@swirl/client';
 import { CliUsageError } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
+
+export { isLoopbackEndpoint } from '@swirl/client';
 
 export type OutputFormat = 'json' | 'table';
 
@@ -30,15 +29,26 @@ export interface ResolvedGlobals {
   readonly debug: boolean;
 }
 
+/** `--endpoint`, else the environment's; a malformed one is a usage error naming where it came from. */
+function resolveEndpoint(flags: GlobalFlags, env: CliIo['env']): string | undefined {
+  const given = flags.endpoint !== undefined ? { endpoint: flags.endpoint, source: '--endpoint' } : configuredEndpoint(env);
+  if (given === undefined) return undefined;
+  try {
+    parseSwfEndpoint(given.endpoint, given.source);
+  } catch (error) {
+    if (!(error instanceof InvalidEndpointError)) throw error;
+    const detail = error.problem === undefined ? '' : `: ${error.problem}`;
+    throw new CliUsageError(`${given.source} must be a URL such as http://127.0.0.1:8233, got "${given.endpoint}"${detail}`, { cause: error });
+  }
+  return given.endpoint;
+}
+
 export function resolveGlobals(flags: GlobalFlags, env: CliIo['env']): ResolvedGlobals {
   const output = flags.output ?? 'table';
   if (output !== 'json' && output !== 'table') {
     throw new CliUsageError(`--output must be "json" or "table", got "${output}"`);
   }
-  const endpoint = flags.endpoint ?? (env['AWS_ENDPOINT_URL_SWF'] || undefined) ?? (env['AWS_ENDPOINT_URL'] || undefined);
-  if (endpoint !== undefined && !URL.canParse(endpoint)) {
-    throw new CliUsageError(`--endpoint must be a URL such as http://127.0.0.1:8233, got "${endpoint}"`);
-  }
+  const endpoint = resolveEndpoint(flags, env);
   return {
     endpoint,
     region: flags.region ?? (env['AWS_REGION'] || undefined) ?? (env['AWS_DEFAULT_REGION'] || undefined) ?? 'us-east-1',
@@ -48,30 +58,9 @@ export function resolveGlobals(flags: GlobalFlags, env: CliIo['env']): ResolvedG
   };
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-export function isLoopbackEndpoint(endpoint: string): boolean {
-  const host = new URL(endpoint).hostname;
-  return LOOPBACK_HOSTS.has(host) || host.startsWith('127.');
-}
-
-function hasConfiguredCredentials(env: CliIo['env']): boolean {
-  if (env['AWS_ACCESS_KEY_ID'] || env['AWS_PROFILE'] || env['AWS_WEB_IDENTITY_TOKEN_FILE']) return true;
-  if (env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI'] || env['AWS_CONTAINER_CREDENTIALS_FULL_URI']) return true;
-  const home = env['HOME'] ?? homedir();
-  const files = [env['AWS_SHARED_CREDENTIALS_FILE'], env['AWS_CONFIG_FILE'], join(home, '.aws', 'credentials'), join(home, '.aws', 'config')];
-  return files.some((file) => file !== undefined && existsSync(file));
-}
-
-/** An SDK client for the resolved flags; a local server gets dummy credentials when none are set up. */
+/** The SWF client for the resolved flags: the client package's factory, so a local server needs no AWS setup. */
 export function createSwfClient(globals: ResolvedGlobals, env: CliIo['env']): SWFClient {
-  const useDummyCredentials =
-    globals.endpoint !== undefined && isLoopbackEndpoint(globals.endpoint) && !hasConfiguredCredentials(env);
-  return new SWFClient({
-    region: globals.region,
-    ...(globals.endpoint !== undefined && { endpoint: globals.endpoint }),
-    ...(useDummyCredentials && { credentials: { accessKeyId: 'swirl-local', secretAccessKey: 'swirl-local' } }),
-  });
+  return createClientSwfClient({ region: globals.region, env, ...(globals.endpoint !== undefined && { endpoint: globals.endpoint }) });
 }
 
 export function requireDomain(globals: ResolvedGlobals): string {

@@ -39,6 +39,16 @@ export function parseTypeRef(flag: string, value: string, version?: string): { n
   return version === undefined ? { name: value } : { name: value, version };
 }
 
+/** A duration flag (`--execution-timeout 1h`), checked here so the error names the flag; SWF gets the text as typed. */
+export function parseDurationFlag(flag: string, value: string): string {
+  try {
+    parseDuration(value);
+  } catch {
+    throw new CliUsageError(`${flag} takes a duration such as 90s, 5m, 1h30m, 7d, whole seconds (300) or NONE, got "${value}"`);
+  }
+  return value;
+}
+
 /** A point in time: an ISO date, or a duration back from now such as `1h` or `7d`. */
 export function parseTimeFlag(flag: string, value: string, now: Date = new Date()): Date {
   if (/^\d{4}-\d{2}-\d{2}/.test(value)) {

@@ -7,41 +7,41 @@
 /** The environment variables the AWS SDKs read for an SWF endpoint, most specific first. */
 export const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL_SWF', 'AWS_ENDPOINT_URL'] as const;
 
-const ACCEPTED =
-  'an SWF endpoint is an http:// or https:// URL with a host, such as http://127.0.0.1:8233 (the local server, `pnpm swirl server`) ' +
-  'or https://swf.us-east-1.amazonaws.com';
-
 export class InvalidEndpointError extends TypeError {
   override readonly name = 'InvalidEndpointError';
   constructor(
     /** Where the endpoint came from: an option, a flag or an environment variable. */
     readonly source: string,
     readonly endpoint: string,
-    problem: string,
+    /** What is wrong, when more can be said than "not a URL". */
+    readonly problem: string | undefined,
   ) {
-    super(`${source} ${JSON.stringify(endpoint)} ${problem}; ${ACCEPTED}`);
+    super(
+      `${source} must be an http:// or https:// URL with a host, such as http://127.0.0.1:8233 (the local server, \`pnpm swirl server\`) ` +
+        `or https://swf.us-east-1.amazonaws.com; got ${JSON.stringify(endpoint)}${problem === undefined ? '' : `: ${problem}`}`,
+    );
   }
 }
 
-/** What is wrong with an endpoint's text, or undefined when it is an http(s) URL with a host. */
-function endpointProblem(text: string): string | undefined {
-  if (text.trim() === '') return 'is empty';
+/** Why an endpoint's text is not an http(s) URL with a host: a reason, `null` for "not a URL at all", or undefined when it is fine. */
+function endpointProblem(text: string): string | null | undefined {
+  if (text.trim() === '') return 'it is empty';
   // host:port, as in `localhost:8233`: URL would read "localhost:" as the scheme.
-  if (/^[^\s:/]+:\d+(\/|$)/.test(text)) return `has no scheme: write http://${text}`;
+  if (/^[^\s:/]+:\d+(\/|$)/.test(text)) return `it has no scheme; write http://${text}`;
   const scheme = /^([a-z][a-z0-9+.-]*):(\/\/)?/i.exec(text);
-  if (!scheme) return 'has no http:// or https:// scheme';
+  if (!scheme) return null;
   const protocol = scheme[1]?.toLowerCase();
-  if (protocol !== 'http' && protocol !== 'https') return `has the scheme "${scheme[1]}:", not http: or https:`;
-  if (scheme[2] === undefined) return `needs "//" after "${scheme[1]}:"`;
-  if (!URL.canParse(text)) return 'is not a valid URL';
-  if (new URL(text).hostname === '') return 'has no host';
+  if (protocol !== 'http' && protocol !== 'https') return `its scheme "${scheme[1]}:" is not http: or https:`;
+  if (scheme[2] === undefined) return `it needs "//" after "${scheme[1]}:"`;
+  if (!URL.canParse(text)) return null;
+  if (new URL(text).hostname === '') return 'it has no host';
   return undefined;
 }
 
 /** Parses an endpoint, or throws `InvalidEndpointError` saying what is wrong and what is allowed. */
 export function parseSwfEndpoint(endpoint: string, source = 'endpoint'): URL {
   const problem = endpointProblem(endpoint);
-  if (problem !== undefined) throw new InvalidEndpointError(source, endpoint, problem);
+  if (problem !== undefined) throw new InvalidEndpointError(source, endpoint, problem ?? undefined);
   return new URL(endpoint);
 }
 

@@ -138,22 +138,23 @@ describe('createSwfClient for Amazon SWF', () => {
 
 describe('createSwfClient errors', () => {
   it.each([
-    ['localhost:8233', /"localhost:8233" has no scheme: write http:\/\/localhost:8233/],
-    ['127.0.0.1:8233', /has no scheme: write http:\/\/127\.0\.0\.1:8233/],
-    ['htp:/nope', /has the scheme "htp:", not http: or https:/],
-    ['http:/nope', /needs "\/\/" after "http:"/],
-    ['ftp://files.example.com', /has the scheme "ftp:"/],
-    ['', /is empty/],
+    ['localhost:8233', 'got "localhost:8233": it has no scheme; write http://localhost:8233'],
+    ['127.0.0.1:8233', 'got "127.0.0.1:8233": it has no scheme; write http://127.0.0.1:8233'],
+    ['htp:/nope', 'got "htp:/nope": its scheme "htp:" is not http: or https:'],
+    ['http:/nope', 'got "http:/nope": it needs "//" after "http:"'],
+    ['ftp://files.example.com', 'its scheme "ftp:" is not http: or https:'],
+    ['', 'got "": it is empty'],
+    ['not a url', /got "not a url"$/],
   ])('rejects the malformed endpoint %j by name, saying what is allowed', (endpoint, problem) => {
     const create = () => createSwfClient({ endpoint, env: {} });
     expect(create).toThrow(InvalidEndpointError);
     expect(create).toThrow(problem);
-    expect(create).toThrow(/an SWF endpoint is an http:\/\/ or https:\/\/ URL with a host/);
+    expect(create).toThrow(/^endpoint must be an http:\/\/ or https:\/\/ URL with a host, such as http:\/\/127\.0\.0\.1:8233/);
   });
 
   it('names the environment variable a malformed endpoint came from', () => {
-    expect(() => createSwfClient({ env: { AWS_ENDPOINT_URL_SWF: 'localhost:8233' } })).toThrow(/^AWS_ENDPOINT_URL_SWF "localhost:8233" has no scheme/);
-    expect(() => createSwfClient({ env: { AWS_ENDPOINT_URL: 'htp:/nope' } })).toThrow(/^AWS_ENDPOINT_URL "htp:\/nope"/);
+    expect(() => createSwfClient({ env: { AWS_ENDPOINT_URL_SWF: 'localhost:8233' } })).toThrow(/^AWS_ENDPOINT_URL_SWF must be .* got "localhost:8233": it has no scheme/);
+    expect(() => createSwfClient({ env: { AWS_ENDPOINT_URL: 'htp:/nope' } })).toThrow(/^AWS_ENDPOINT_URL must be .* got "htp:\/nope"/);
   });
 
   it('refuses an unknown option, naming it and the allowed ones', () => {

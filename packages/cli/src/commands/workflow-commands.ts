@@ -5,7 +5,7 @@ import type { ListExecutionsOptions } from '@swirl/client';
 import type { CliIo } from '../cli-io.js';
 import { CliUsageError } from '../cli-error.js';
 import { CommandContext } from '../command-context.js';
-import { collect, oneOf, parseIntegerFlag, parseJsonFlag, parseTimeFlag, parseTypeRef } from '../parse-arguments.js';
+import { collect, oneOf, parseDurationFlag, parseIntegerFlag, parseJsonFlag, parseTimeFlag, parseTypeRef } from '../parse-arguments.js';
 import { formatTime, renderFields, renderTable } from '../render/table.js';
 
 const CHILD_POLICIES = ['TERMINATE', 'REQUEST_CANCEL', 'ABANDON'] as const;
@@ -90,8 +90,8 @@ export function registerWorkflowCommands(program: Command, io: CliIo): void {
         workflowId: flags.id,
         ...(flags.input !== undefined && { input: parseJsonFlag('--input', flags.input) }),
         ...(flags.taskList !== undefined && { taskList: flags.taskList }),
-        ...(flags.executionTimeout !== undefined && { executionStartToCloseTimeout: flags.executionTimeout }),
-        ...(flags.taskTimeout !== undefined && { taskStartToCloseTimeout: flags.taskTimeout }),
+        ...(flags.executionTimeout !== undefined && { executionStartToCloseTimeout: parseDurationFlag('--execution-timeout', flags.executionTimeout) }),
+        ...(flags.taskTimeout !== undefined && { taskStartToCloseTimeout: parseDurationFlag('--task-timeout', flags.taskTimeout) }),
         ...(flags.childPolicy !== undefined && { childPolicy: oneOf('--child-policy', flags.childPolicy, CHILD_POLICIES) }),
         ...(flags.tag !== undefined && { tags: flags.tag }),
         ...(flags.priority !== undefined && { taskPriority: parseIntegerFlag('--priority', flags.priority, -2147483648, 2147483647) }),
