@@ -4,6 +4,7 @@ import { ActivityFailure, CancelledFailure, SwfCauseFailure, TimeoutFailure, toO
 import { buildDecision } from '../decisions.js';
 import type { ActivityOptions } from '../options.js';
 import { compileRetryPolicy } from '../retry-policy.js';
+import { withdrawIfUnsent } from './command-outbox.js';
 import { wirePriority, type ExecutionKernel } from './execution-kernel.js';
 import { ActivityOperation, CancelRequestOperation } from './operations.js';
 import { RetryingAttempts } from './retries.js';
@@ -49,6 +50,8 @@ export class ActivityScheduler {
   #settle(operation: ActivityOperation, outcome: { value: unknown } | { error: Error }): void {
     operation.state = 'closed';
     operation.unsubscribe();
+    // Closed in history before the cancel request went out: SWF would answer it with RequestCancelActivityTaskFailed.
+    withdrawIfUnsent(operation.cancelRequest);
     if (!('error' in outcome)) return operation.result.resolve(outcome.value);
     const failure = new ActivityFailure({
       activityType: operation.attributes.activityType,
@@ -64,7 +67,7 @@ export class ActivityScheduler {
     const { activityId } = operation.attributes;
     if (!this.#attempts.cancel(operation, () => stabilizeStack(new CancelledFailure(`Activity ${activityId} was cancelled`)))) return;
     // Scheduled in SWF: ask for cancellation and let the activity's closing event settle the promise.
-    this.#kernel.push(buildDecision('RequestCancelActivityTask', { activityId }), new CancelRequestOperation(activityId));
+    operation.cancelRequest = this.#kernel.push(buildDecision('RequestCancelActivityTask', { activityId }), new CancelRequestOperation(activityId));
   }
 
   #of(eventId: number | undefined, event: HistoryEvent): ActivityOperation {

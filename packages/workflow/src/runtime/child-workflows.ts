@@ -16,6 +16,7 @@ import type { ChildWorkflowHandle } from '../handles.js';
 import type { ChildWorkflowOptions } from '../options.js';
 import { compileRetryPolicy } from '../retry-policy.js';
 import type { WorkflowClass } from '../workflow-class.js';
+import { withdrawIfUnsent } from './command-outbox.js';
 import { wirePriority, type ExecutionKernel } from './execution-kernel.js';
 import type { ExternalExecutions } from './external-executions.js';
 import { ChildOperation, ExternalOperation } from './operations.js';
@@ -66,6 +67,8 @@ export class ChildWorkflows {
   #settle(operation: ChildOperation, cause: Error | undefined, value?: unknown): void {
     operation.state = 'closed';
     operation.unsubscribe();
+    // Closed in history before the cancel request went out: SWF would record RequestCancelExternalWorkflowExecutionFailed.
+    withdrawIfUnsent(operation.cancelRequest);
     if (cause === undefined) return operation.result.resolve(value);
     const failure = new ChildWorkflowFailure({
       workflowType: operation.attributes.workflowType,
@@ -88,7 +91,10 @@ export class ChildWorkflows {
 
   #requestCancel(operation: ChildOperation): void {
     const { workflowId } = operation.attributes;
-    this.#kernel.push(buildDecision('RequestCancelExternalWorkflowExecution', { workflowId, runId: operation.runId }), new ExternalOperation('cancel', workflowId));
+    operation.cancelRequest = this.#kernel.push(
+      buildDecision('RequestCancelExternalWorkflowExecution', { workflowId, runId: operation.runId }),
+      new ExternalOperation('cancel', workflowId),
+    );
   }
 
   #handle(operation: ChildOperation): ChildWorkflowHandle<unknown> {

@@ -8,6 +8,11 @@ import type { Command } from './operations.js';
 /** Most decisions sent in one RespondDecisionTaskCompleted. */
 export const MAX_DECISIONS_PER_RESPONSE = 100;
 
+/** Withdraws a command still waiting to go out: history already holds what it would have asked for. */
+export function withdrawIfUnsent(command: Command | undefined): void {
+  if (command !== undefined && !command.sent) command.dropped = true;
+}
+
 export class CommandOutbox {
   #queue: Command[] = [];
 

@@ -35,6 +35,8 @@ export abstract class RetryableOperation<Progress extends string = string> {
   attempt = 1;
   cancelRequested = false;
   command: Command | undefined;
+  /** The request to cancel the attempt SWF holds; withdrawn if the attempt closes before it goes out. */
+  cancelRequest: Command | undefined;
   retryTimer: TimerOperation | undefined;
   unsubscribe: () => void = () => undefined;
 
@@ -70,6 +72,8 @@ export class TimerOperation {
   readonly kind = 'timer';
   state: 'pending' | 'fired' | 'cancelled' = 'pending';
   command: Command | undefined;
+  /** The CancelTimer sent for it; withdrawn if TimerFired arrives before it goes out. */
+  cancelCommand: Command | undefined;
 
   constructor(
     readonly timerId: string,

@@ -3,6 +3,7 @@ import type { HistoryEvent } from '@aws-sdk/client-swf';
 import { CancelledFailure, SwfCauseFailure, toSwfDuration, type DurationInput, type EventAttributes } from '@swirl/core';
 import { buildDecision } from '../decisions.js';
 import type { TimerOptions } from '../options.js';
+import { withdrawIfUnsent } from './command-outbox.js';
 import { Deferred } from './deferred.js';
 import type { ExecutionKernel } from './execution-kernel.js';
 import { TimerOperation, type TimerHandlers } from './operations.js';
@@ -27,7 +28,7 @@ export class Timers {
     if (timer.state !== 'pending') return;
     timer.state = 'cancelled';
     if (timer.command && !timer.command.sent) timer.command.dropped = true;
-    else this.#kernel.push(buildDecision('CancelTimer', { timerId: timer.timerId }), timer);
+    else timer.cancelCommand = this.#kernel.push(buildDecision('CancelTimer', { timerId: timer.timerId }), timer);
     timer.handlers.onCancelled();
   }
 
@@ -75,7 +76,13 @@ export class Timers {
 
   fired(event: HistoryEvent, attributes: EventAttributes<'TimerFired'>): boolean {
     const timer = this.#kernel.owner<TimerOperation>(attributes.startedEventId, 'timer', event);
-    if (timer.state !== 'pending') return false; // cancelled in the same batch it fired: the cancel won
+    if (timer.state === 'cancelled') {
+      // The workflow cancelled it while this task's events were applied, but SWF fired it first:
+      // a CancelTimer now would only be recorded as CancelTimerFailed (TIMER_ID_UNKNOWN).
+      withdrawIfUnsent(timer.cancelCommand);
+      return false;
+    }
+    if (timer.state !== 'pending') return false;
     timer.state = 'fired';
     timer.handlers.onFired();
     return true;
