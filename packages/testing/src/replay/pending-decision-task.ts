@@ -14,13 +14,21 @@ function event(eventId: number, eventTimestamp: Date, type: 'DecisionTaskSchedul
   return { eventId, eventTimestamp, eventType: type, [eventAttributesKey(type)]: attributes } as HistoryEvent;
 }
 
-/** True when an event after the last completed decision task is an input, not one of its recorded decisions. */
+/**
+ * True when the last completed decision task did not see some input: an event recorded after that
+ * task started (a signal that arrived while the decider worked comes between its Started and
+ * Completed) that is not one of the decisions it recorded.
+ */
 function hasUndecidedInput(events: readonly HistoryEvent[]): boolean {
-  const lastCompleted = events.findLastIndex((candidate) => candidate.eventType === 'DecisionTaskCompleted');
-  const completedId = lastCompleted >= 0 ? events[lastCompleted]?.eventId : undefined;
-  return events
-    .slice(lastCompleted + 1)
-    .some((candidate) => !isBookkeepingEvent(candidate) && (completedId === undefined || recordedDecisionCompletedId(candidate) !== completedId));
+  const completed = events.findLast((candidate) => candidate.eventType === 'DecisionTaskCompleted');
+  const completedId = completed?.eventId;
+  const startedId = completed?.decisionTaskCompletedEventAttributes?.startedEventId ?? 0;
+  return events.some(
+    (candidate) =>
+      (candidate.eventId ?? 0) > startedId &&
+      !isBookkeepingEvent(candidate) &&
+      (completedId === undefined || recordedDecisionCompletedId(candidate) !== completedId),
+  );
 }
 
 /**
