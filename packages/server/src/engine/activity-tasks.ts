@@ -1,12 +1,11 @@
 import type { ActivityState, ExecutionRecord, TaskTokenRecord } from '../store/records.js';
 import { durationMs } from './durations.js';
-import { unknownTaskToken } from './faults.js';
 import { executionRef, recordEvent, type EventAttributes } from './history-writer.js';
 import { activityTaskKey, deadlineKey } from './keys.js';
 import type { OperationInput } from './operations.js';
 import type { Runtime } from './runtime.js';
 import { recordHandout } from './task-handout.js';
-import { newTaskToken } from './tokens.js';
+import { newTaskToken, resolveTaskToken } from './task-tokens.js';
 
 export const EMPTY_ACTIVITY_POLL = { startedEventId: 0 } as const;
 
@@ -38,7 +37,7 @@ export function queueActivityTask(rt: Runtime, execution: ExecutionRecord, activ
 export function startActivityTask(rt: Runtime, execution: ExecutionRecord, activity: ActivityState, identity: string | undefined): Record<string, unknown> {
   const startedEventId = recordEvent(rt, execution, 'ActivityTaskStarted', { identity, scheduledEventId: activity.scheduledEventId });
   const now = rt.now();
-  const taskToken = newTaskToken();
+  const taskToken = newTaskToken('activity', execution, activity.scheduledEventId);
   activity.startedEventId = startedEventId;
   activity.startedAt = now;
   activity.taskToken = taskToken;
@@ -124,12 +123,11 @@ interface ActivityGrant {
 
 /** The open, started activity a worker's task token refers to, or UnknownResourceFault. */
 function resolveActivityToken(rt: Runtime, taskToken: string): ActivityGrant {
-  const token = rt.store.getTaskToken(taskToken);
-  if (!token || token.kind !== 'activity' || token.activityId === undefined) throw unknownTaskToken();
-  const execution = rt.store.getExecution(token.domain, token.workflowId, token.runId);
-  const activity = execution?.status === 'OPEN' ? execution.activities[token.activityId] : undefined;
-  if (!execution || !activity || activity.startedEventId !== token.startedEventId) throw unknownTaskToken();
-  return { execution, activity, token };
+  const { execution, token } = resolveTaskToken(rt, taskToken, 'activity', (run, record) => {
+    const activity = record.activityId === undefined ? undefined : run.activities[record.activityId];
+    return activity?.startedEventId === record.startedEventId;
+  });
+  return { execution, activity: execution.activities[token.activityId!]!, token };
 }
 
 export function recordActivityTaskHeartbeat(rt: Runtime, input: OperationInput<'RecordActivityTaskHeartbeat'>): Record<string, unknown> {

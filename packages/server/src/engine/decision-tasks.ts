@@ -5,7 +5,7 @@ import { historyPage } from './history.js';
 import { deadlineKey, decisionTaskKey } from './keys.js';
 import type { Runtime } from './runtime.js';
 import { recordHandout } from './task-handout.js';
-import { newTaskToken } from './tokens.js';
+import { newTaskToken } from './task-tokens.js';
 
 export const EMPTY_DECISION_POLL = { previousStartedEventId: 0, startedEventId: 0 } as const;
 
@@ -80,7 +80,7 @@ export function armDecisionTaskDeadline(rt: Runtime, execution: ExecutionRecord,
 export function startDecisionTask(rt: Runtime, execution: ExecutionRecord, identity: string | undefined, options: DecisionPageOptions): Record<string, unknown> {
   const task = execution.decision!;
   const startedEventId = recordEvent(rt, execution, 'DecisionTaskStarted', { identity, scheduledEventId: task.scheduledEventId });
-  const taskToken = newTaskToken();
+  const taskToken = newTaskToken('decision', execution, task.scheduledEventId);
   task.startedEventId = startedEventId;
   task.startedAt = rt.now();
   task.taskToken = taskToken;

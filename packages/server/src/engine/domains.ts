@@ -23,13 +23,13 @@ export function requireDomain(rt: Runtime, name: string): DomainRecord {
 /** A domain that accepts new executions and registrations (deprecated domains refuse them). */
 export function requireActiveDomain(rt: Runtime, name: string): DomainRecord {
   const domain = requireDomain(rt, name);
-  if (domain.status === 'DEPRECATED') throw fault('DomainDeprecatedFault', `Domain is deprecated: ${name}`);
+  if (domain.status === 'DEPRECATED') throw fault('DomainDeprecatedFault', name);
   return domain;
 }
 
 export function registerDomain(rt: Runtime, input: OperationInput<'RegisterDomain'>): undefined {
   const name: string = input.name;
-  if (rt.store.getDomain(name)) throw fault('DomainAlreadyExistsFault', `Domain already exists: ${name}`);
+  if (rt.store.getDomain(name)) throw fault('DomainAlreadyExistsFault', name);
   if (rt.store.countDomains() >= MAX_DOMAINS) {
     throw fault('LimitExceededFault', `Limit of ${MAX_DOMAINS} domains (registered and deprecated) reached`);
   }
@@ -68,7 +68,7 @@ export function listDomains(rt: Runtime, input: OperationInput<'ListDomains'>, r
 
 export function deprecateDomain(rt: Runtime, input: OperationInput<'DeprecateDomain'>): undefined {
   const domain = requireDomain(rt, input.name);
-  if (domain.status === 'DEPRECATED') throw fault('DomainDeprecatedFault', `Domain is already deprecated: ${domain.name}`);
+  if (domain.status === 'DEPRECATED') throw fault('DomainDeprecatedFault', domain.name);
   domain.status = 'DEPRECATED';
   rt.store.saveDomain(domain);
   // Deprecating a domain deprecates its types; running executions continue.
@@ -86,7 +86,7 @@ export function deprecateDomain(rt: Runtime, input: OperationInput<'DeprecateDom
 
 export function undeprecateDomain(rt: Runtime, input: OperationInput<'UndeprecateDomain'>): undefined {
   const domain = requireDomain(rt, input.name);
-  if (domain.status === 'REGISTERED') throw fault('DomainAlreadyExistsFault', `Domain is already registered: ${domain.name}`);
+  if (domain.status === 'REGISTERED') throw fault('DomainAlreadyExistsFault', domain.name);
   domain.status = 'REGISTERED';
   rt.store.saveDomain(domain);
   return undefined;

@@ -128,7 +128,7 @@ export function startWorkflowExecution(rt: Runtime, input: OperationInput<'Start
   const type = getWorkflowType(rt, domain.name, input.workflowType);
   if (!type) throw unknownType('WorkflowType', input.workflowType);
   if (type.status === 'DEPRECATED') {
-    throw fault('TypeDeprecatedFault', `WorkflowType=[name=${type.name}, version=${type.version}] is deprecated`);
+    throw fault('TypeDeprecatedFault', `WorkflowType=[name=${type.name}, version=${type.version}]`);
   }
   if (rt.store.getOpenExecution(domain.name, input.workflowId)) {
     throw fault('WorkflowExecutionAlreadyStartedFault', `An open execution with workflowId ${input.workflowId} already exists in domain ${domain.name}`);
@@ -187,8 +187,9 @@ export function terminateWorkflowExecution(rt: Runtime, input: OperationInput<'T
     closeExecution(rt, execution, {
       status: 'TERMINATED',
       eventType: 'WorkflowExecutionTerminated',
-      // No `cause`: the service sets it only for automatic terminations.
-      attributes: { reason: input.reason, details: input.details, childPolicy },
+      // OPERATOR_INITIATED marks a call's termination (the enum's third value; CHILD_POLICY_APPLIED
+      // and EVENT_LIMIT_EXCEEDED are the automatic ones).
+      attributes: { reason: input.reason, details: input.details, childPolicy, cause: 'OPERATOR_INITIATED' },
       childPolicy,
     }),
   );

@@ -10,8 +10,11 @@ export const unknownDomain = (name: string): SwfFault => fault('UnknownResourceF
 export const unknownType = (kind: 'WorkflowType' | 'ActivityType', type: { name: string; version: string }): SwfFault =>
   fault('UnknownResourceFault', `Unknown type: ${kind}=[name=${type.name}, version=${type.version}]`);
 
+/** SWF's two forms: with the run id when the caller gave one, else naming the workflow id alone. */
 export const unknownExecution = (workflowId: string, runId?: string): SwfFault =>
-  fault('UnknownResourceFault', `Unknown execution: WorkflowExecution=[workflowId=${workflowId}, runId=${runId ?? ''}]`);
-
-export const unknownTaskToken = (): SwfFault =>
-  fault('UnknownResourceFault', 'Unknown task token: the task does not exist, has already been closed or has timed out');
+  fault(
+    'UnknownResourceFault',
+    runId === undefined || runId === ''
+      ? `Unknown execution, workflowId = ${workflowId}`
+      : `Unknown execution: WorkflowExecution=[workflowId=${workflowId}, runId=${runId}]`,
+  );

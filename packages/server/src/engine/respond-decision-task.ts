@@ -1,10 +1,11 @@
 import type { ExecutionRecord } from '../store/records.js';
 import { clearDecisionTask } from './decision-tasks.js';
 import { CLOSE_DECISIONS, DECISIONS, decisionAttributesKey, isDecisionType } from './decisions/index.js';
-import { fault, unknownTaskToken } from './faults.js';
+import { fault } from './faults.js';
 import { recordEvent } from './history-writer.js';
 import type { OperationInput } from './operations.js';
 import type { Runtime } from './runtime.js';
+import { resolveTaskToken } from './task-tokens.js';
 
 type WireDecision = Record<string, any>;
 
@@ -25,19 +26,14 @@ function validateDecisionList(decisions: readonly WireDecision[]): void {
         throw fault('ValidationException', `1 validation error detected: Value null at '${at}.${key}.${field}' failed to satisfy constraint: Member must not be null`);
       }
     }
-    if (CLOSE_DECISIONS.has(decision['decisionType']) && index !== decisions.length - 1) {
-      throw fault('ValidationException', 'Close must be last decision in list');
-    }
   });
+  // The service's input validation (types, required members) runs over the whole list before
+  // its own rule on where a close may stand.
+  if (decisions.some((decision, index) => CLOSE_DECISIONS.has(decision['decisionType']) && index !== decisions.length - 1)) throw fault('ValidationException', 'Close must be last decision in list');
 }
 
 function resolveDecisionToken(rt: Runtime, taskToken: string): ExecutionRecord {
-  const token = rt.store.getTaskToken(taskToken);
-  if (!token || token.kind !== 'decision') throw unknownTaskToken();
-  const execution = rt.store.getExecution(token.domain, token.workflowId, token.runId);
-  const task = execution?.status === 'OPEN' ? execution.decision : undefined;
-  if (!execution || !task || task.startedEventId !== token.startedEventId) throw unknownTaskToken();
-  return execution;
+  return resolveTaskToken(rt, taskToken, 'decision', (run, record) => run.decision?.startedEventId === record.startedEventId).execution;
 }
 
 /**

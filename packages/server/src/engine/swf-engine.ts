@@ -30,7 +30,7 @@ import {
   startWorkflowExecution,
   terminateWorkflowExecution,
 } from './executions.js';
-import { fault, unknownTaskToken } from './faults.js';
+import { fault } from './faults.js';
 import { getWorkflowExecutionHistory } from './history.js';
 import { ENGINE_LIMITS } from './limits.js';
 import type { OperationInput, OperationName } from './operations.js';
@@ -42,6 +42,7 @@ import { restoreFromStore } from './recovery.js';
 import { respondDecisionTaskCompleted } from './respond-decision-task.js';
 import { Runtime, type LambdaHandler } from './runtime.js';
 import { TaskLists } from './task-lists.js';
+import { resolveTaskToken } from './task-tokens.js';
 import { decodePageToken } from './tokens.js';
 import { deleteType, deprecateType, describeType, listTypes, registerType, undeprecateType } from './types.js';
 import {
@@ -239,9 +240,7 @@ export class SwfEngine {
     if (input.nextPageToken) {
       // Further pages of a task already handed out: no new task starts.
       const cursor = decodePageToken<{ taskToken: string }>(input.nextPageToken, 'PollForDecisionTask', rt.now());
-      const token = rt.store.getTaskToken(cursor.taskToken);
-      const execution = token && rt.store.getExecution(token.domain, token.workflowId, token.runId);
-      if (!token || !execution) throw unknownTaskToken();
+      const { execution, token } = resolveTaskToken(rt, cursor.taskToken, 'decision', () => true);
       return decisionTaskPage(rt, execution, token.token, token.startedEventId, pageOptions, input.nextPageToken);
     }
     return this.#taskLists.poll({

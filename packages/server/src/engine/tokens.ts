@@ -5,11 +5,6 @@ import { randomBase64 } from './random-pool.js';
 /** Run ids look like the real service's: 44 characters of standard base64 (with `+`, `/`, `=`). */
 export const newRunId = (): string => randomBase64(32);
 
-/**
- * Task tokens are opaque and unguessable; the engine maps them to the task they grant. Standard
- * base64 as the real service sends: base64url could start with `-`, which CLIs read as an option.
- */
-export const newTaskToken = (): string => randomBase64(48);
 
 const PAGE_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1_000;
 // A token may be stamped a little after the reader's clock (two engines in one process, a clock

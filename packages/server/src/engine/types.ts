@@ -63,7 +63,7 @@ export function registerType(rt: Runtime, kind: TypeKind, input: OperationInput<
   const domain = requireActiveDomain(rt, input.domain);
   const ref = { name: input.name as string, version: input.version as string };
   if (rt.store.getType(domain.name, kind, ref.name, ref.version)) {
-    throw fault('TypeAlreadyExistsFault', `${KIND_LABEL[kind]}=[name=${ref.name}, version=${ref.version}] is already registered in domain ${domain.name}`);
+    throw fault('TypeAlreadyExistsFault', describeRef(kind, ref));
   }
   if (rt.store.countTypes(domain.name, kind) >= MAX_TYPES_PER_KIND) {
     throw fault('LimitExceededFault', `Limit of ${MAX_TYPES_PER_KIND} ${kind} types per domain reached in ${domain.name}`);
@@ -105,7 +105,7 @@ export function listTypes(rt: Runtime, kind: TypeKind, input: OperationInput<'Li
 
 export function deprecateType(rt: Runtime, kind: TypeKind, input: OperationInput<'DeprecateWorkflowType' | 'DeprecateActivityType'>): undefined {
   const record = requireType(rt, input.domain, kind, typeRefOf(input));
-  if (record.status === 'DEPRECATED') throw fault('TypeDeprecatedFault', `${describeRef(kind, record)} is already deprecated`);
+  if (record.status === 'DEPRECATED') throw fault('TypeDeprecatedFault', describeRef(kind, record));
   record.status = 'DEPRECATED';
   record.deprecationDate = rt.now();
   rt.store.saveType(record);
@@ -114,7 +114,7 @@ export function deprecateType(rt: Runtime, kind: TypeKind, input: OperationInput
 
 export function undeprecateType(rt: Runtime, kind: TypeKind, input: OperationInput<'UndeprecateWorkflowType' | 'UndeprecateActivityType'>): undefined {
   const record = requireType(rt, input.domain, kind, typeRefOf(input));
-  if (record.status === 'REGISTERED') throw fault('TypeAlreadyExistsFault', `${describeRef(kind, record)} is already registered`);
+  if (record.status === 'REGISTERED') throw fault('TypeAlreadyExistsFault', describeRef(kind, record));
   record.status = 'REGISTERED';
   delete record.deprecationDate;
   rt.store.saveType(record);

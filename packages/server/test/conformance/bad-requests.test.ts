@@ -87,10 +87,14 @@ describe('bad requests over raw HTTP never yield a 500', () => {
     expect(answer.body.message).toContain('at most 1048576 bytes (1 MB)');
   });
 
-  it('answers a bad task token with UnknownResourceFault, not a 500', async () => {
-    await expectSwfError(c.swf.respondActivityTaskCompleted({ taskToken: 'not-a-token' }), 'UnknownResourceFault');
-    await expectSwfError(c.swf.respondDecisionTaskCompleted({ taskToken: 'AAAA' }), 'UnknownResourceFault');
-    await expectSwfError(c.swf.recordActivityTaskHeartbeat({ taskToken: 'x'.repeat(1024) }), 'UnknownResourceFault');
+  it('answers a task token that does not decode with ValidationException: Invalid token, not a 500', async () => {
+    for (const answer of [
+      c.swf.respondActivityTaskCompleted({ taskToken: 'not-a-token' }),
+      c.swf.respondDecisionTaskCompleted({ taskToken: 'AAAA' }),
+      c.swf.recordActivityTaskHeartbeat({ taskToken: 'x'.repeat(1024) }),
+    ]) {
+      expect((await expectSwfError(answer, 'ValidationException')).message).toBe('Invalid token');
+    }
   });
 
   it('refuses a close decision that is not last with ValidationException and leaves the task open', async () => {

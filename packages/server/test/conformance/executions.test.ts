@@ -115,7 +115,7 @@ describe('workflow executions over HTTP', () => {
     await c.swf.terminateWorkflowExecution({ domain: DOMAIN, workflowId: 'doomed', reason: 'operator', details: 'cleanup', childPolicy: 'ABANDON' });
     const terminated = lastOfType(await driver.history('doomed', runId), 'WorkflowExecutionTerminated');
     expect(terminated.workflowExecutionTerminatedEventAttributes).toMatchObject({ reason: 'operator', details: 'cleanup', childPolicy: 'ABANDON' });
-    expect(terminated.workflowExecutionTerminatedEventAttributes?.cause).toBeUndefined();
+    expect(terminated.workflowExecutionTerminatedEventAttributes?.cause).toBe('OPERATOR_INITIATED');
     const described = await c.swf.describeWorkflowExecution({ domain: DOMAIN, execution: { workflowId: 'doomed', runId } });
     expect(described.executionInfo).toMatchObject({ executionStatus: 'CLOSED', closeStatus: 'TERMINATED' });
     expect(described.executionInfo?.closeTimestamp).toBeInstanceOf(Date);

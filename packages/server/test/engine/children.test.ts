@@ -108,7 +108,7 @@ describe('child workflows', () => {
     expect((await harness.eventTypes(child)).at(-1)).toBe('WorkflowExecutionTerminated');
     expect((await harness.eventTypes(parent)).at(-1)).toBe('WorkflowExecutionTerminated');
     const terminated = (await harness.history(parent)).at(-1)!.workflowExecutionTerminatedEventAttributes;
-    expect(terminated).toEqual({ reason: 'stop', childPolicy: 'TERMINATE' });
+    expect(terminated).toEqual({ reason: 'stop', childPolicy: 'TERMINATE', cause: 'OPERATOR_INITIATED' });
   });
 });
 
