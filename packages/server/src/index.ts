@@ -22,7 +22,7 @@ export type { FaultInjectionOptions } from './http/fault-injection.js';
 
 export { SwfEngine } from './engine/swf-engine.js';
 export type { SwfEngineOptions, OperationContext, OperationOutput } from './engine/swf-engine.js';
-export type { EngineStats, StartedTask, QueuedTaskList, OutstandingTaskKind } from './engine/outstanding-work.js';
+export type { EngineStats, StartedTask, QueuedTaskList, OutstandingTaskKind } from './engine/tasks/outstanding-work.js';
 export { RealClock } from './clock/clock.js';
 export type { Clock, ClockTimer } from './clock/clock.js';
 export { VirtualClock } from './clock/virtual-clock.js';
@@ -39,4 +39,4 @@ export type { ApiThrottlingOption } from './engine/rate-limits/api-throttle.js';
 export { AWS_EXECUTION_API_BUCKETS } from './engine/rate-limits/execution-throttle.js';
 export type { ExecutionThrottledOperation } from './engine/rate-limits/execution-throttle.js';
 export type { TokenBucketSpec } from './engine/rate-limits/token-bucket.js';
-export type { LambdaHandler } from './engine/runtime.js';
+export type { LambdaHandler } from './engine/engine-state.js';

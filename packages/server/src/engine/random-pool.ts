@@ -1,3 +1,4 @@
+/** Pooled random bytes for run ids and task tokens (one syscall per 4 KiB, not per id). */
 import { randomFillSync } from 'node:crypto';
 
 // One getrandom() call per 4 KiB instead of one per token: the bytes are the same CSPRNG output

@@ -1,7 +1,7 @@
+/** SwfEngine: the SWF state machine, one handler per operation, over the parts in the folders beside it. */
 import type { Logger } from 'pino';
 import { RealClock, type Clock } from '../clock/clock.js';
 import { MemoryStore } from '../store/memory-store.js';
-import type { ExecutionRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import {
   EMPTY_ACTIVITY_POLL,
@@ -9,9 +9,8 @@ import {
   respondActivityTaskCanceled,
   respondActivityTaskCompleted,
   respondActivityTaskFailed,
-} from './activity-tasks.js';
-import { closeExecution } from './close.js';
-import { decisionTaskPage, EMPTY_DECISION_POLL, scheduleDecisionTask } from './decision-tasks.js';
+} from './tasks/activity-tasks.js';
+import { decisionTaskPage, EMPTY_DECISION_POLL } from './tasks/decision-tasks.js';
 import {
   deprecateDomain,
   describeDomain,
@@ -22,36 +21,37 @@ import {
   tagResource,
   undeprecateDomain,
   untagResource,
-} from './domains.js';
+} from './registry/domains.js';
 import {
   describeWorkflowExecution,
   requestCancelWorkflowExecution,
   signalWorkflowExecution,
   startWorkflowExecution,
   terminateWorkflowExecution,
-} from './executions.js';
+} from './runs/executions.js';
 import { fault } from './faults.js';
-import { getWorkflowExecutionHistory } from './history.js';
+import { getWorkflowExecutionHistory } from './runs/history.js';
 import { ENGINE_LIMITS } from './limits.js';
 import type { OperationInput, OperationName } from './operations.js';
-import type { EngineStats, QueuedTaskList, StartedTask } from './outstanding-work.js';
+import type { EngineStats, QueuedTaskList, StartedTask } from './tasks/outstanding-work.js';
 import { ApiThrottle, type ApiThrottlingOption } from './rate-limits/api-throttle.js';
 import { DecisionRateLimiter, type DecisionRateLimits } from './rate-limits/decision-rate-limits.js';
 import { ExecutionThrottle } from './rate-limits/execution-throttle.js';
-import { restoreFromStore } from './recovery.js';
-import { respondDecisionTaskCompleted } from './respond-decision-task.js';
-import { Runtime, type LambdaHandler } from './runtime.js';
-import { TaskLists } from './task-lists.js';
-import { resolveTaskToken } from './task-tokens.js';
-import { decodePageToken } from './tokens.js';
-import { deleteType, deprecateType, describeType, listTypes, registerType, undeprecateType } from './types.js';
+import { finalizeExecution } from './runs/finalize-execution.js';
+import { restoreFromStore } from './runs/recovery.js';
+import { respondDecisionTaskCompleted } from './decisions/respond-decision-task.js';
+import { EngineState, type LambdaHandler } from './engine-state.js';
+import { TaskLists } from './tasks/task-lists.js';
+import { resolveTaskToken } from './tasks/task-tokens.js';
+import { decodePageToken } from './visibility/page-tokens.js';
+import { deleteType, deprecateType, describeType, listTypes, registerType, undeprecateType } from './registry/registered-types.js';
 import {
   countClosedWorkflowExecutions,
   countOpenWorkflowExecutions,
   countPendingTasks,
   listClosedWorkflowExecutions,
   listOpenWorkflowExecutions,
-} from './visibility.js';
+} from './visibility/visibility.js';
 
 export interface SwfEngineOptions {
   /** Where domains, types, executions and tasks live. @default new MemoryStore() */
@@ -116,7 +116,7 @@ type OperationTable = { [K in OperationName]: OperationHandler<K> };
 export class SwfEngine {
   readonly store: Store;
   readonly clock: Clock;
-  readonly #rt: Runtime;
+  readonly #state: EngineState;
   readonly #taskLists: TaskLists;
   readonly #operations: OperationTable;
   readonly #apiThrottle: ApiThrottle | undefined;
@@ -133,7 +133,7 @@ export class SwfEngine {
     this.#apiThrottle = throttling === 'off' ? undefined : new ApiThrottle(throttling, () => this.clock.now());
     const executionThrottle =
       throttling === 'off' ? undefined : new ExecutionThrottle(throttling === 'aws' ? {} : (throttling.executionBuckets ?? {}), () => this.clock.now());
-    this.#rt = new Runtime({
+    this.#state = new EngineState({
       store: this.store,
       clock: this.clock,
       accountId: options.accountId ?? '123456789012',
@@ -143,15 +143,16 @@ export class SwfEngine {
       decisionRates: new DecisionRateLimiter(options.decisionRateLimits ?? {}, () => this.clock.now()),
       executionThrottle,
       logger: options.logger,
+      stepEnd: {
+        finalizeExecution: (execution) => finalizeExecution(this.#state, execution),
+        // No step runs before the task lists exist: the constructor does no work in between.
+        dispatchTaskList: (key) => this.#taskLists.dispatch(key),
+      },
     });
-    this.#taskLists = new TaskLists(this.#rt);
-    this.#rt.hooks = {
-      finalizeExecution: (execution) => this.#finalize(execution),
-      dispatchTaskList: (key) => this.#taskLists.dispatch(key),
-    };
+    this.#taskLists = new TaskLists(this.#state);
     this.#operations = this.#operationTable();
-    const restored = restoreFromStore(this.#rt);
-    if (restored.openExecutions + restored.closedExecutions > 0) this.#rt.logger?.info(restored, 'restored engine state from the store');
+    const restored = restoreFromStore(this.#state);
+    if (restored.openExecutions + restored.closedExecutions > 0) this.#state.logger?.info(restored, 'restored engine state from the store');
   }
 
   /**
@@ -176,11 +177,11 @@ export class SwfEngine {
   /** Wipes every domain, type, execution and task, answers waiting polls empty and disarms every deadline. */
   reset(): void {
     this.#taskLists.releaseAll();
-    this.#rt.timeouts.clear();
-    this.#rt.decisionRates.clear();
-    this.#rt.work.clear();
+    this.#state.timeouts.clear();
+    this.#state.decisionRates.clear();
+    this.#state.work.clear();
     this.#apiThrottle?.clear();
-    this.#rt.executionThrottle?.clear();
+    this.#state.executionThrottle?.clear();
     this.store.clear();
   }
 
@@ -190,48 +191,30 @@ export class SwfEngine {
    * cheap enough to poll every few milliseconds.
    */
   stats(): EngineStats {
-    return this.#rt.work.stats();
+    return this.#state.work.stats();
   }
 
   /** The tasks behind `stats().startedTasks`, with their runs and event ids; O(started). */
   startedTasks(): Iterable<StartedTask> {
-    return this.#rt.work.startedTasks();
+    return this.#state.work.startedTasks();
   }
 
   /** The task lists behind `stats().queuedTasks`, with how many tasks wait on each; O(lists holding tasks). */
   queuedTaskLists(): Iterable<QueuedTaskList> {
-    return this.#rt.work.queuedTaskLists();
+    return this.#state.work.queuedTaskLists();
   }
 
   /** Answers waiting polls empty and stops every deadline; later calls are refused. */
   close(): void {
     this.#closed = true;
-    this.#rt.closed = true;
+    this.#state.closed = true;
     this.#taskLists.releaseAll();
-    this.#rt.timeouts.close();
-  }
-
-  /** End of every atomic step for each touched run: enforce the event limit, schedule a decision task, save. */
-  #finalize(execution: ExecutionRecord): void {
-    const rt = this.#rt;
-    if (execution.status === 'OPEN' && execution.eventCount >= rt.historyEventLimit - 1) {
-      closeExecution(rt, execution, {
-        status: 'TERMINATED',
-        eventType: 'WorkflowExecutionTerminated',
-        attributes: { childPolicy: execution.config.childPolicy, cause: 'EVENT_LIMIT_EXCEEDED' },
-        childPolicy: execution.config.childPolicy,
-      });
-    }
-    if (execution.status === 'OPEN' && execution.decisionNeeded && !execution.decision) scheduleDecisionTask(rt, execution);
-    // A retention deadline may already have removed a closed run; never resurrect it.
-    if (execution.status === 'OPEN' || rt.store.getExecution(execution.domain, execution.workflowId, execution.runId)) {
-      rt.store.saveExecution(execution);
-    }
+    this.#state.timeouts.close();
   }
 
   #pollForDecisionTask(input: OperationInput<'PollForDecisionTask'>, context: OperationContext): OperationOutput | Promise<OperationOutput> {
-    const rt = this.#rt;
-    requireDomain(rt, input.domain);
+    const state = this.#state;
+    requireDomain(state, input.domain);
     const pageOptions = {
       maximumPageSize: input.maximumPageSize,
       reverseOrder: input.reverseOrder,
@@ -239,9 +222,9 @@ export class SwfEngine {
     };
     if (input.nextPageToken) {
       // Further pages of a task already handed out: no new task starts.
-      const cursor = decodePageToken<{ taskToken: string }>(input.nextPageToken, 'PollForDecisionTask', rt.now());
-      const { execution, token } = resolveTaskToken(rt, cursor.taskToken, 'decision', () => true);
-      return decisionTaskPage(rt, execution, token.token, token.startedEventId, pageOptions, input.nextPageToken);
+      const cursor = decodePageToken<{ taskToken: string }>(input.nextPageToken, 'PollForDecisionTask', state.now());
+      const { execution, token } = resolveTaskToken(state, cursor.taskToken, 'decision', () => true);
+      return decisionTaskPage(state, execution, token.token, token.startedEventId, pageOptions, input.nextPageToken);
     }
     return this.#taskLists.poll({
       kind: 'decision',
@@ -255,7 +238,7 @@ export class SwfEngine {
   }
 
   #pollForActivityTask(input: OperationInput<'PollForActivityTask'>, context: OperationContext): OperationOutput | Promise<OperationOutput> {
-    requireDomain(this.#rt, input.domain);
+    requireDomain(this.#state, input.domain);
     return this.#taskLists.poll({
       kind: 'activity',
       domain: input.domain,
@@ -268,52 +251,52 @@ export class SwfEngine {
   }
 
   #operationTable(): OperationTable {
-    const rt = this.#rt;
+    const state = this.#state;
     // Worker calls run as one atomic step (the other mutating operations open their own).
     const atomic =
       <K extends OperationName>(work: (input: OperationInput<K>) => OperationOutput): OperationHandler<K> =>
       (input) =>
-        rt.atomically(() => work(input));
+        state.atomically(() => work(input));
     return {
-      RegisterDomain: (input) => registerDomain(rt, input),
-      DescribeDomain: (input, context) => describeDomain(rt, input, context.region),
-      ListDomains: (input, context) => listDomains(rt, input, context.region),
-      DeprecateDomain: (input) => deprecateDomain(rt, input),
-      UndeprecateDomain: (input) => undeprecateDomain(rt, input),
-      TagResource: (input) => tagResource(rt, input),
-      UntagResource: (input) => untagResource(rt, input),
-      ListTagsForResource: (input) => listTagsForResource(rt, input),
-      RegisterWorkflowType: (input) => registerType(rt, 'workflow', input),
-      RegisterActivityType: (input) => registerType(rt, 'activity', input),
-      DescribeWorkflowType: (input) => describeType(rt, 'workflow', input),
-      DescribeActivityType: (input) => describeType(rt, 'activity', input),
-      ListWorkflowTypes: (input) => listTypes(rt, 'workflow', input),
-      ListActivityTypes: (input) => listTypes(rt, 'activity', input),
-      DeprecateWorkflowType: (input) => deprecateType(rt, 'workflow', input),
-      DeprecateActivityType: (input) => deprecateType(rt, 'activity', input),
-      UndeprecateWorkflowType: (input) => undeprecateType(rt, 'workflow', input),
-      UndeprecateActivityType: (input) => undeprecateType(rt, 'activity', input),
-      DeleteWorkflowType: (input) => deleteType(rt, 'workflow', input),
-      DeleteActivityType: (input) => deleteType(rt, 'activity', input),
-      StartWorkflowExecution: (input) => startWorkflowExecution(rt, input),
-      SignalWorkflowExecution: (input) => signalWorkflowExecution(rt, input),
-      RequestCancelWorkflowExecution: (input) => requestCancelWorkflowExecution(rt, input),
-      TerminateWorkflowExecution: (input) => terminateWorkflowExecution(rt, input),
-      DescribeWorkflowExecution: (input) => describeWorkflowExecution(rt, input),
-      GetWorkflowExecutionHistory: (input) => getWorkflowExecutionHistory(rt, input),
-      ListOpenWorkflowExecutions: (input) => listOpenWorkflowExecutions(rt, input),
-      ListClosedWorkflowExecutions: (input) => listClosedWorkflowExecutions(rt, input),
-      CountOpenWorkflowExecutions: (input) => countOpenWorkflowExecutions(rt, input),
-      CountClosedWorkflowExecutions: (input) => countClosedWorkflowExecutions(rt, input),
-      CountPendingDecisionTasks: (input) => countPendingTasks(rt, 'decision', input),
-      CountPendingActivityTasks: (input) => countPendingTasks(rt, 'activity', input),
+      RegisterDomain: (input) => registerDomain(state, input),
+      DescribeDomain: (input, context) => describeDomain(state, input, context.region),
+      ListDomains: (input, context) => listDomains(state, input, context.region),
+      DeprecateDomain: (input) => deprecateDomain(state, input),
+      UndeprecateDomain: (input) => undeprecateDomain(state, input),
+      TagResource: (input) => tagResource(state, input),
+      UntagResource: (input) => untagResource(state, input),
+      ListTagsForResource: (input) => listTagsForResource(state, input),
+      RegisterWorkflowType: (input) => registerType(state, 'workflow', input),
+      RegisterActivityType: (input) => registerType(state, 'activity', input),
+      DescribeWorkflowType: (input) => describeType(state, 'workflow', input),
+      DescribeActivityType: (input) => describeType(state, 'activity', input),
+      ListWorkflowTypes: (input) => listTypes(state, 'workflow', input),
+      ListActivityTypes: (input) => listTypes(state, 'activity', input),
+      DeprecateWorkflowType: (input) => deprecateType(state, 'workflow', input),
+      DeprecateActivityType: (input) => deprecateType(state, 'activity', input),
+      UndeprecateWorkflowType: (input) => undeprecateType(state, 'workflow', input),
+      UndeprecateActivityType: (input) => undeprecateType(state, 'activity', input),
+      DeleteWorkflowType: (input) => deleteType(state, 'workflow', input),
+      DeleteActivityType: (input) => deleteType(state, 'activity', input),
+      StartWorkflowExecution: (input) => startWorkflowExecution(state, input),
+      SignalWorkflowExecution: (input) => signalWorkflowExecution(state, input),
+      RequestCancelWorkflowExecution: (input) => requestCancelWorkflowExecution(state, input),
+      TerminateWorkflowExecution: (input) => terminateWorkflowExecution(state, input),
+      DescribeWorkflowExecution: (input) => describeWorkflowExecution(state, input),
+      GetWorkflowExecutionHistory: (input) => getWorkflowExecutionHistory(state, input),
+      ListOpenWorkflowExecutions: (input) => listOpenWorkflowExecutions(state, input),
+      ListClosedWorkflowExecutions: (input) => listClosedWorkflowExecutions(state, input),
+      CountOpenWorkflowExecutions: (input) => countOpenWorkflowExecutions(state, input),
+      CountClosedWorkflowExecutions: (input) => countClosedWorkflowExecutions(state, input),
+      CountPendingDecisionTasks: (input) => countPendingTasks(state, 'decision', input),
+      CountPendingActivityTasks: (input) => countPendingTasks(state, 'activity', input),
       PollForDecisionTask: (input, context) => this.#pollForDecisionTask(input, context),
       PollForActivityTask: (input, context) => this.#pollForActivityTask(input, context),
-      RespondDecisionTaskCompleted: (input) => respondDecisionTaskCompleted(rt, input),
-      RecordActivityTaskHeartbeat: atomic((input) => recordActivityTaskHeartbeat(rt, input)),
-      RespondActivityTaskCompleted: atomic((input) => respondActivityTaskCompleted(rt, input)),
-      RespondActivityTaskFailed: atomic((input) => respondActivityTaskFailed(rt, input)),
-      RespondActivityTaskCanceled: atomic((input) => respondActivityTaskCanceled(rt, input)),
+      RespondDecisionTaskCompleted: (input) => respondDecisionTaskCompleted(state, input),
+      RecordActivityTaskHeartbeat: atomic((input) => recordActivityTaskHeartbeat(state, input)),
+      RespondActivityTaskCompleted: atomic((input) => respondActivityTaskCompleted(state, input)),
+      RespondActivityTaskFailed: atomic((input) => respondActivityTaskFailed(state, input)),
+      RespondActivityTaskCanceled: atomic((input) => respondActivityTaskCanceled(state, input)),
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { LambdaHandler } from '../engine/runtime.js';
+import type { LambdaHandler } from '../engine/engine-state.js';
 
 export type LambdaOutcome =
   | { ok: true; result: string | undefined }

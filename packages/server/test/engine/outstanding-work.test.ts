@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EngineStats, QueuedTaskList, StartedTask } from '../../src/engine/outstanding-work.js';
+import type { EngineStats, QueuedTaskList, StartedTask } from '../../src/engine/tasks/outstanding-work.js';
 import type { SwfEngine } from '../../src/engine/swf-engine.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomBase64 } from '../../src/engine/random-pool.js';
-import { newTaskToken } from '../../src/engine/task-tokens.js';
-import { newRunId } from '../../src/engine/tokens.js';
+import { newTaskToken } from '../../src/engine/tasks/task-tokens.js';
+import { newRunId } from '../../src/engine/runs/run-ids.js';
 import type { ExecutionRecord } from '../../src/store/records.js';
 
 const run = (workflowId: string): ExecutionRecord => ({ domain: 'd', workflowId, runId: newRunId() }) as ExecutionRecord;

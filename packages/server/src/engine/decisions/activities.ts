@@ -1,8 +1,9 @@
+/** ScheduleActivityTask and RequestCancelActivityTask decisions, defaults taken from the activity type. */
 import type { ActivityState } from '../../store/records.js';
-import { closeActivity, queueActivityTask } from '../activity-tasks.js';
-import { recordEvent } from '../history-writer.js';
+import { closeActivity, queueActivityTask } from '../tasks/activity-tasks.js';
+import { recordEvent } from '../runs/history-writer.js';
 import { ENGINE_LIMITS } from '../limits.js';
-import { getActivityType } from '../types.js';
+import { getActivityType } from '../registry/registered-types.js';
 import type { DecisionAttributes, DecisionContext } from './context.js';
 
 type ScheduleActivityTaskFailedCause =
@@ -22,16 +23,16 @@ type ScheduleActivityTaskFailedCause =
  * activity type's defaults; anything still undefined rejects the decision with its DEFAULT_* cause.
  */
 export function scheduleActivityTask(context: DecisionContext, attributes: DecisionAttributes): void {
-  const { rt, execution, completedEventId } = context;
+  const { state, execution, completedEventId } = context;
   const fail = (cause: ScheduleActivityTaskFailedCause): void => {
-    recordEvent(rt, execution, 'ScheduleActivityTaskFailed', {
+    recordEvent(state, execution, 'ScheduleActivityTaskFailed', {
       activityType: { ...attributes['activityType'] },
       activityId: attributes['activityId'],
       cause,
       decisionTaskCompletedEventId: completedEventId,
     });
   };
-  const type = getActivityType(rt, execution.domain, attributes['activityType']);
+  const type = getActivityType(state, execution.domain, attributes['activityType']);
   if (!type) return fail('ACTIVITY_TYPE_DOES_NOT_EXIST');
   if (type.status === 'DEPRECATED') return fail('ACTIVITY_TYPE_DEPRECATED');
   if (execution.activities[attributes['activityId']]) return fail('ACTIVITY_ID_ALREADY_IN_USE');
@@ -48,9 +49,9 @@ export function scheduleActivityTask(context: DecisionContext, attributes: Decis
   const heartbeatTimeout = attributes['heartbeatTimeout'] ?? defaults.defaultTaskHeartbeatTimeout;
   if (heartbeatTimeout === undefined) return fail('DEFAULT_HEARTBEAT_TIMEOUT_UNDEFINED');
   const taskPriority: string = attributes['taskPriority'] ?? defaults.defaultTaskPriority ?? '0';
-  if (!rt.decisionRates.tryTakeActivityTask(execution.domain, taskList.name)) return fail('ACTIVITY_CREATION_RATE_EXCEEDED');
+  if (!state.decisionRates.tryTakeActivityTask(execution.domain, taskList.name)) return fail('ACTIVITY_CREATION_RATE_EXCEEDED');
 
-  const scheduledEventId = recordEvent(rt, execution, 'ActivityTaskScheduled', {
+  const scheduledEventId = recordEvent(state, execution, 'ActivityTaskScheduled', {
     activityType: { name: type.name, version: type.version },
     activityId: attributes['activityId'],
     input: attributes['input'],
@@ -74,12 +75,12 @@ export function scheduleActivityTask(context: DecisionContext, attributes: Decis
     scheduleToCloseTimeout,
     startToCloseTimeout,
     heartbeatTimeout,
-    scheduledAt: rt.now(),
+    scheduledAt: state.now(),
     latestCancelRequestedEventId: 0,
   };
   if (attributes['input'] !== undefined) activity.input = attributes['input'];
   if (attributes['control'] !== undefined) activity.control = attributes['control'];
-  queueActivityTask(rt, execution, activity);
+  queueActivityTask(state, execution, activity);
 }
 
 /**
@@ -87,28 +88,28 @@ export function scheduleActivityTask(context: DecisionContext, attributes: Decis
  * learns of the request through its next heartbeat (`cancelRequested: true`).
  */
 export function requestCancelActivityTask(context: DecisionContext, attributes: DecisionAttributes): void {
-  const { rt, execution, completedEventId } = context;
+  const { state, execution, completedEventId } = context;
   const activityId: string = attributes['activityId'];
   const activity = execution.activities[activityId];
   if (!activity) {
-    recordEvent(rt, execution, 'RequestCancelActivityTaskFailed', {
+    recordEvent(state, execution, 'RequestCancelActivityTaskFailed', {
       activityId,
       cause: 'ACTIVITY_ID_UNKNOWN',
       decisionTaskCompletedEventId: completedEventId,
     });
     return;
   }
-  const requestedEventId = recordEvent(rt, execution, 'ActivityTaskCancelRequested', {
+  const requestedEventId = recordEvent(state, execution, 'ActivityTaskCancelRequested', {
     decisionTaskCompletedEventId: completedEventId,
     activityId,
   });
   activity.latestCancelRequestedEventId = requestedEventId;
   if (activity.startedEventId === 0) {
-    recordEvent(rt, execution, 'ActivityTaskCanceled', {
+    recordEvent(state, execution, 'ActivityTaskCanceled', {
       scheduledEventId: activity.scheduledEventId,
       startedEventId: 0,
       latestCancelRequestedEventId: requestedEventId,
     });
-    closeActivity(rt, execution, activity);
+    closeActivity(state, execution, activity);
   }
 }

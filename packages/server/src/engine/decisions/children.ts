@@ -1,7 +1,8 @@
-import { createExecution, resolveRunSettings } from '../executions.js';
-import { executionRef, recordEvent } from '../history-writer.js';
+/** StartChildWorkflowExecution: initiating a child run and linking it to its parent. */
+import { createExecution, resolveRunSettings } from '../runs/executions.js';
+import { executionRef, recordEvent } from '../runs/history-writer.js';
 import { ENGINE_LIMITS } from '../limits.js';
-import { getWorkflowType } from '../types.js';
+import { getWorkflowType } from '../registry/registered-types.js';
 import type { DecisionAttributes, DecisionContext } from './context.js';
 
 /**
@@ -10,10 +11,10 @@ import type { DecisionAttributes, DecisionContext } from './context.js';
  * that is already running is found when the start is attempted, after the Initiated event.
  */
 export function startChildWorkflowExecution(context: DecisionContext, attributes: DecisionAttributes): void {
-  const { rt, execution, completedEventId } = context;
+  const { state, execution, completedEventId } = context;
   const workflowId: string = attributes['workflowId'];
   const fail = (cause: string, initiatedEventId: number): void => {
-    recordEvent(rt, execution, 'StartChildWorkflowExecutionFailed', {
+    recordEvent(state, execution, 'StartChildWorkflowExecutionFailed', {
       workflowType: { ...attributes['workflowType'] },
       cause,
       workflowId,
@@ -22,19 +23,19 @@ export function startChildWorkflowExecution(context: DecisionContext, attributes
       control: attributes['control'],
     });
   };
-  const type = getWorkflowType(rt, execution.domain, attributes['workflowType']);
+  const type = getWorkflowType(state, execution.domain, attributes['workflowType']);
   if (!type) return fail('WORKFLOW_TYPE_DOES_NOT_EXIST', 0);
   if (type.status === 'DEPRECATED') return fail('WORKFLOW_TYPE_DEPRECATED', 0);
   const resolved = resolveRunSettings(type, attributes);
   if ('missing' in resolved) return fail(resolved.missing, 0);
   if (Object.keys(execution.children).length >= ENGINE_LIMITS.openChildren) return fail('OPEN_CHILDREN_LIMIT_EXCEEDED', 0);
-  if (rt.store.countOpenExecutions(execution.domain) >= ENGINE_LIMITS.openExecutionsPerDomain) {
+  if (state.store.countOpenExecutions(execution.domain) >= ENGINE_LIMITS.openExecutionsPerDomain) {
     return fail('OPEN_WORKFLOWS_LIMIT_EXCEEDED', 0);
   }
-  if (!rt.decisionRates.tryTake('startChildWorkflowExecution')) return fail('CHILD_CREATION_RATE_EXCEEDED', 0);
+  if (!state.decisionRates.tryTake('startChildWorkflowExecution')) return fail('CHILD_CREATION_RATE_EXCEEDED', 0);
   const config = resolved.config;
   const tagList: string[] = attributes['tagList'] ?? [];
-  const initiatedEventId = recordEvent(rt, execution, 'StartChildWorkflowExecutionInitiated', {
+  const initiatedEventId = recordEvent(state, execution, 'StartChildWorkflowExecutionInitiated', {
     workflowId,
     workflowType: { name: type.name, version: type.version },
     control: attributes['control'],
@@ -48,7 +49,7 @@ export function startChildWorkflowExecution(context: DecisionContext, attributes
     tagList,
     lambdaRole: config.lambdaRole,
   });
-  const state = {
+  const childState = {
     initiatedEventId,
     workflowId,
     runId: '',
@@ -56,15 +57,15 @@ export function startChildWorkflowExecution(context: DecisionContext, attributes
     workflowType: { name: type.name, version: type.version },
     ...(attributes['control'] !== undefined ? { control: attributes['control'] as string } : {}),
   };
-  execution.children[String(initiatedEventId)] = state;
+  execution.children[String(initiatedEventId)] = childState;
   // The child starts after this batch's own events, as the service starts it asynchronously.
-  rt.afterward(() => {
-    if (rt.store.getOpenExecution(execution.domain, workflowId)) {
+  state.afterward(() => {
+    if (state.store.getOpenExecution(execution.domain, workflowId)) {
       delete execution.children[String(initiatedEventId)];
       if (execution.status === 'OPEN') fail('WORKFLOW_ALREADY_RUNNING', initiatedEventId);
       return;
     }
-    const child = createExecution(rt, {
+    const child = createExecution(state, {
       domain: execution.domain,
       workflowId,
       workflowType: type,
@@ -73,10 +74,10 @@ export function startChildWorkflowExecution(context: DecisionContext, attributes
       tagList,
       parent: { workflowId: execution.workflowId, runId: execution.runId, initiatedEventId },
     });
-    state.runId = child.runId;
-    rt.touch(execution);
+    childState.runId = child.runId;
+    state.touch(execution);
     if (execution.status !== 'OPEN') return;
-    state.startedEventId = recordEvent(rt, execution, 'ChildWorkflowExecutionStarted', {
+    childState.startedEventId = recordEvent(state, execution, 'ChildWorkflowExecutionStarted', {
       workflowExecution: executionRef(child),
       workflowType: { name: type.name, version: type.version },
       initiatedEventId,

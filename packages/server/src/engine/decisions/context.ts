@@ -1,9 +1,10 @@
+/** What a decision handler gets: the engine state, the run, and the DecisionTaskCompleted it belongs to. */
 import type { ExecutionRecord } from '../../store/records.js';
-import type { Runtime } from '../runtime.js';
+import type { EngineState } from '../engine-state.js';
 
 /** What every decision handler gets: the run being decided and the DecisionTaskCompleted id. */
 export interface DecisionContext {
-  rt: Runtime;
+  state: EngineState;
   execution: ExecutionRecord;
   /** Id of this batch's DecisionTaskCompleted, recorded as `decisionTaskCompletedEventId`. */
   completedEventId: number;

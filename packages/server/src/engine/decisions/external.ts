@@ -1,21 +1,22 @@
+/** SignalExternalWorkflowExecution and RequestCancelExternalWorkflowExecution decisions and their outcomes. */
 import type { ExecutionRecord } from '../../store/records.js';
-import { executionRef, recordEvent } from '../history-writer.js';
-import type { Runtime } from '../runtime.js';
+import { executionRef, recordEvent } from '../runs/history-writer.js';
+import type { EngineState } from '../engine-state.js';
 import type { DecisionAttributes, DecisionContext } from './context.js';
 
 /** The target of an external signal or cancel: the named run if open, else the open run of the workflowId. */
-function findOpenTarget(rt: Runtime, domain: string, workflowId: string, runId: string | undefined): ExecutionRecord | undefined {
-  const target = runId ? rt.store.getExecution(domain, workflowId, runId) : rt.store.getOpenExecution(domain, workflowId);
+function findOpenTarget(state: EngineState, domain: string, workflowId: string, runId: string | undefined): ExecutionRecord | undefined {
+  const target = runId ? state.store.getExecution(domain, workflowId, runId) : state.store.getOpenExecution(domain, workflowId);
   return target?.status === 'OPEN' ? target : undefined;
 }
 
 /** SignalExternalWorkflowExecution: Initiated now; Signaled or Failed once the signal is delivered. */
 export function signalExternalWorkflowExecution(context: DecisionContext, attributes: DecisionAttributes): void {
-  const { rt, execution: source, completedEventId } = context;
+  const { state, execution: source, completedEventId } = context;
   const workflowId: string = attributes['workflowId'];
   const runId: string | undefined = attributes['runId'] || undefined;
   const fail = (cause: string, initiatedEventId: number): void => {
-    recordEvent(rt, source, 'SignalExternalWorkflowExecutionFailed', {
+    recordEvent(state, source, 'SignalExternalWorkflowExecutionFailed', {
       workflowId,
       runId,
       cause,
@@ -25,8 +26,8 @@ export function signalExternalWorkflowExecution(context: DecisionContext, attrib
     });
   };
   // Over the rate, the decision is refused before anything is initiated (initiatedEventId 0).
-  if (!rt.decisionRates.tryTake('signalExternalWorkflowExecution')) return fail('SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_RATE_EXCEEDED', 0);
-  const initiatedEventId = recordEvent(rt, source, 'SignalExternalWorkflowExecutionInitiated', {
+  if (!state.decisionRates.tryTake('signalExternalWorkflowExecution')) return fail('SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_RATE_EXCEEDED', 0);
+  const initiatedEventId = recordEvent(state, source, 'SignalExternalWorkflowExecutionInitiated', {
     workflowId,
     runId,
     signalName: attributes['signalName'],
@@ -34,31 +35,31 @@ export function signalExternalWorkflowExecution(context: DecisionContext, attrib
     decisionTaskCompletedEventId: completedEventId,
     control: attributes['control'],
   });
-  rt.afterward(() => {
-    const target = findOpenTarget(rt, source.domain, workflowId, runId);
+  state.afterward(() => {
+    const target = findOpenTarget(state, source.domain, workflowId, runId);
     if (!target) {
       if (source.status === 'OPEN') fail('UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION', initiatedEventId);
       return;
     }
-    recordEvent(rt, target, 'WorkflowExecutionSignaled', {
+    recordEvent(state, target, 'WorkflowExecutionSignaled', {
       signalName: attributes['signalName'],
       input: attributes['input'],
       externalWorkflowExecution: executionRef(source),
       externalInitiatedEventId: initiatedEventId,
     });
     if (source.status === 'OPEN') {
-      recordEvent(rt, source, 'ExternalWorkflowExecutionSignaled', { workflowExecution: executionRef(target), initiatedEventId });
+      recordEvent(state, source, 'ExternalWorkflowExecutionSignaled', { workflowExecution: executionRef(target), initiatedEventId });
     }
   });
 }
 
 /** RequestCancelExternalWorkflowExecution: Initiated now; CancelRequested or Failed once delivered. */
 export function requestCancelExternalWorkflowExecution(context: DecisionContext, attributes: DecisionAttributes): void {
-  const { rt, execution: source, completedEventId } = context;
+  const { state, execution: source, completedEventId } = context;
   const workflowId: string = attributes['workflowId'];
   const runId: string | undefined = attributes['runId'] || undefined;
   const fail = (cause: string, initiatedEventId: number): void => {
-    recordEvent(rt, source, 'RequestCancelExternalWorkflowExecutionFailed', {
+    recordEvent(state, source, 'RequestCancelExternalWorkflowExecutionFailed', {
       workflowId,
       runId,
       cause,
@@ -67,28 +68,28 @@ export function requestCancelExternalWorkflowExecution(context: DecisionContext,
       control: attributes['control'],
     });
   };
-  if (!rt.decisionRates.tryTake('requestCancelExternalWorkflowExecution')) {
+  if (!state.decisionRates.tryTake('requestCancelExternalWorkflowExecution')) {
     return fail('REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_RATE_EXCEEDED', 0);
   }
-  const initiatedEventId = recordEvent(rt, source, 'RequestCancelExternalWorkflowExecutionInitiated', {
+  const initiatedEventId = recordEvent(state, source, 'RequestCancelExternalWorkflowExecutionInitiated', {
     workflowId,
     runId,
     decisionTaskCompletedEventId: completedEventId,
     control: attributes['control'],
   });
-  rt.afterward(() => {
-    const target = findOpenTarget(rt, source.domain, workflowId, runId);
+  state.afterward(() => {
+    const target = findOpenTarget(state, source.domain, workflowId, runId);
     if (!target) {
       if (source.status === 'OPEN') fail('UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION', initiatedEventId);
       return;
     }
     target.cancelRequested = true;
-    recordEvent(rt, target, 'WorkflowExecutionCancelRequested', {
+    recordEvent(state, target, 'WorkflowExecutionCancelRequested', {
       externalWorkflowExecution: executionRef(source),
       externalInitiatedEventId: initiatedEventId,
     });
     if (source.status === 'OPEN') {
-      recordEvent(rt, source, 'ExternalWorkflowExecutionCancelRequested', { workflowExecution: executionRef(target), initiatedEventId });
+      recordEvent(state, source, 'ExternalWorkflowExecutionCancelRequested', { workflowExecution: executionRef(target), initiatedEventId });
     }
   });
 }

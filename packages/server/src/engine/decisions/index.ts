@@ -1,3 +1,4 @@
+/** The table of the 13 decision types: their handler and required attributes. */
 import { requestCancelActivityTask, scheduleActivityTask } from './activities.js';
 import { startChildWorkflowExecution } from './children.js';
 import type { DecisionHandler } from './context.js';

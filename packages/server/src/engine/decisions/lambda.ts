@@ -1,10 +1,11 @@
+/** ScheduleLambdaFunction: runs the registered handler and records its outcome or timeout. */
 import type { ExecutionRecord, LambdaState } from '../../store/records.js';
 import { invokeLambda } from '../../lambda/invoke-lambda.js';
-import { durationMs } from '../durations.js';
-import { recordEvent } from '../history-writer.js';
-import { deadlineKey } from '../keys.js';
+import { durationMs } from '../time/durations.js';
+import { recordEvent } from '../runs/history-writer.js';
+import { deadlineKey } from '../runs/run-keys.js';
 import { ENGINE_LIMITS } from '../limits.js';
-import type { Runtime } from '../runtime.js';
+import type { EngineState } from '../engine-state.js';
 import type { DecisionAttributes, DecisionContext } from './context.js';
 
 /** Lambda's own ceiling and SWF's default for `startToCloseTimeout`. */
@@ -22,19 +23,19 @@ const DEFAULT_LAMBDA_TIMEOUT = '900';
  *   or TimedOut (START_TO_CLOSE) when the handler outlives `startToCloseTimeout` (default 900 s).
  */
 export function scheduleLambdaFunction(context: DecisionContext, attributes: DecisionAttributes): void {
-  const { rt, execution, completedEventId } = context;
+  const { state, execution, completedEventId } = context;
   const id: string = attributes['id'];
   const name: string = attributes['name'];
   const fail = (cause: string): void => {
-    recordEvent(rt, execution, 'ScheduleLambdaFunctionFailed', { id, name, cause, decisionTaskCompletedEventId: completedEventId });
+    recordEvent(state, execution, 'ScheduleLambdaFunctionFailed', { id, name, cause, decisionTaskCompletedEventId: completedEventId });
   };
   if (execution.lambdas[id]) return fail('ID_ALREADY_IN_USE');
   if (Object.keys(execution.lambdas).length >= ENGINE_LIMITS.openLambdaFunctions) return fail('OPEN_LAMBDA_FUNCTIONS_LIMIT_EXCEEDED');
-  const handler = rt.lambdaHandlers[name];
+  const handler = state.lambdaHandlers[name];
   if (!handler) return fail('LAMBDA_SERVICE_NOT_AVAILABLE_IN_REGION');
   const startToCloseTimeout: string = attributes['startToCloseTimeout'] ?? DEFAULT_LAMBDA_TIMEOUT;
   const input: string | undefined = attributes['input'];
-  const scheduledEventId = recordEvent(rt, execution, 'LambdaFunctionScheduled', {
+  const scheduledEventId = recordEvent(state, execution, 'LambdaFunctionScheduled', {
     id,
     name,
     control: attributes['control'],
@@ -54,46 +55,46 @@ export function scheduleLambdaFunction(context: DecisionContext, attributes: Dec
   const { domain, workflowId, runId } = execution;
   /** The lambda if its run is still open and it is still the one scheduled here. */
   const current = () => {
-    const run = rt.store.getExecution(domain, workflowId, runId);
+    const run = state.store.getExecution(domain, workflowId, runId);
     const lambda = run?.status === 'OPEN' ? run.lambdas[id] : undefined;
     return run && lambda && lambda.scheduledEventId === scheduledEventId ? { run, lambda } : undefined;
   };
-  rt.afterward(() => {
+  state.afterward(() => {
     const found = current();
     if (!found) return;
     const { run, lambda } = found;
     if (run.config.lambdaRole === undefined) {
       delete run.lambdas[id];
-      recordEvent(rt, run, 'StartLambdaFunctionFailed', {
+      recordEvent(state, run, 'StartLambdaFunctionFailed', {
         scheduledEventId,
         cause: 'ASSUME_ROLE_FAILED',
         message: 'No IAM role is attached to the current workflow execution.',
       });
       return;
     }
-    const startedEventId = recordEvent(rt, run, 'LambdaFunctionStarted', { scheduledEventId });
+    const startedEventId = recordEvent(state, run, 'LambdaFunctionStarted', { scheduledEventId });
     lambda.startedEventId = startedEventId;
-    lambda.startedAt = rt.now();
-    rt.work.started({ kind: 'lambda', domain, workflowId, runId, scheduledEventId, startedEventId, taskList: '' });
-    const timeoutKey = armLambdaTimeout(rt, run, lambda);
+    lambda.startedAt = state.now();
+    state.work.started({ kind: 'lambda', domain, workflowId, runId, scheduledEventId, startedEventId, taskList: '' });
+    const timeoutKey = armLambdaTimeout(state, run, lambda);
     invokeLambda(handler, input)
       .then((outcome) => {
         // A closed engine may have closed its store too; a restarted engine times this lambda out instead.
-        if (rt.closed) return;
-        rt.atomically(() => {
+        if (state.closed) return;
+        state.atomically(() => {
           const open = current();
           if (!open) return; // timed out, or the run closed meanwhile
-          rt.timeouts.delete(timeoutKey);
-          rt.work.finished('lambda', runId, scheduledEventId);
+          state.timeouts.delete(timeoutKey);
+          state.work.finished('lambda', runId, scheduledEventId);
           delete open.run.lambdas[id];
           if (outcome.ok) {
-            recordEvent(rt, open.run, 'LambdaFunctionCompleted', { scheduledEventId, startedEventId, result: outcome.result });
+            recordEvent(state, open.run, 'LambdaFunctionCompleted', { scheduledEventId, startedEventId, result: outcome.result });
           } else {
-            recordEvent(rt, open.run, 'LambdaFunctionFailed', { scheduledEventId, startedEventId, reason: outcome.reason, details: outcome.details });
+            recordEvent(state, open.run, 'LambdaFunctionFailed', { scheduledEventId, startedEventId, reason: outcome.reason, details: outcome.details });
           }
         });
       })
-      .catch((error: unknown) => rt.logger?.error({ err: error, workflowId, runId, lambdaId: id }, 'recording a lambda outcome failed'));
+      .catch((error: unknown) => state.logger?.error({ err: error, workflowId, runId, lambdaId: id }, 'recording a lambda outcome failed'));
   });
 }
 
@@ -101,17 +102,17 @@ export function scheduleLambdaFunction(context: DecisionContext, attributes: Dec
  * Arms a started lambda's START_TO_CLOSE deadline and returns its key. A restarted engine re-arms
  * it too: the invocation died with the old process, so the function times out at its deadline.
  */
-export function armLambdaTimeout(rt: Runtime, execution: ExecutionRecord, lambda: LambdaState): string {
+export function armLambdaTimeout(state: EngineState, execution: ExecutionRecord, lambda: LambdaState): string {
   const { domain, workflowId, runId } = execution;
   const { id, scheduledEventId, startedEventId } = lambda;
   const timeoutKey = deadlineKey(execution, 'lambda-start-to-close', id);
-  rt.timeouts.set(timeoutKey, (lambda.startedAt ?? rt.now()) + durationMs(lambda.startToCloseTimeout), () => {
-    const run = rt.store.getExecution(domain, workflowId, runId);
+  state.timeouts.set(timeoutKey, (lambda.startedAt ?? state.now()) + durationMs(lambda.startToCloseTimeout), () => {
+    const run = state.store.getExecution(domain, workflowId, runId);
     const open = run?.status === 'OPEN' ? run.lambdas[id] : undefined;
     if (!run || !open || open.scheduledEventId !== scheduledEventId) return;
-    rt.work.finished('lambda', runId, scheduledEventId);
+    state.work.finished('lambda', runId, scheduledEventId);
     delete run.lambdas[id];
-    recordEvent(rt, run, 'LambdaFunctionTimedOut', { scheduledEventId, startedEventId, timeoutType: 'START_TO_CLOSE' });
+    recordEvent(state, run, 'LambdaFunctionTimedOut', { scheduledEventId, startedEventId, timeoutType: 'START_TO_CLOSE' });
   });
   return timeoutKey;
 }

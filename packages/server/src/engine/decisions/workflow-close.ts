@@ -1,9 +1,10 @@
-import { closeExecution } from '../close.js';
-import type { EventType } from '../event-types.js';
-import { createExecution, resolveRunSettings } from '../executions.js';
-import { recordEvent } from '../history-writer.js';
-import { newRunId } from '../tokens.js';
-import { getWorkflowType } from '../types.js';
+/** The four close decisions (complete, fail, cancel, continue as new) and their refusals. */
+import { closeExecution } from '../runs/close.js';
+import type { EventType } from '../runs/event-types.js';
+import { createExecution, resolveRunSettings } from '../runs/executions.js';
+import { recordEvent } from '../runs/history-writer.js';
+import { newRunId } from '../runs/run-ids.js';
+import { getWorkflowType } from '../registry/registered-types.js';
 import type { DecisionAttributes, DecisionContext, DecisionHandler } from './context.js';
 
 /**
@@ -12,7 +13,7 @@ import type { DecisionAttributes, DecisionContext, DecisionHandler } from './con
  */
 function rejectIfPending(context: DecisionContext, failedEvent: EventType): boolean {
   if (!context.decisionPending) return false;
-  recordEvent(context.rt, context.execution, failedEvent, {
+  recordEvent(context.state, context.execution, failedEvent, {
     cause: 'UNHANDLED_DECISION',
     decisionTaskCompletedEventId: context.completedEventId,
   });
@@ -21,7 +22,7 @@ function rejectIfPending(context: DecisionContext, failedEvent: EventType): bool
 
 export const completeWorkflowExecution: DecisionHandler = (context, attributes) => {
   if (rejectIfPending(context, 'CompleteWorkflowExecutionFailed')) return;
-  closeExecution(context.rt, context.execution, {
+  closeExecution(context.state, context.execution, {
     status: 'COMPLETED',
     eventType: 'WorkflowExecutionCompleted',
     attributes: { result: attributes['result'], decisionTaskCompletedEventId: context.completedEventId },
@@ -31,7 +32,7 @@ export const completeWorkflowExecution: DecisionHandler = (context, attributes) 
 
 export const failWorkflowExecution: DecisionHandler = (context, attributes) => {
   if (rejectIfPending(context, 'FailWorkflowExecutionFailed')) return;
-  closeExecution(context.rt, context.execution, {
+  closeExecution(context.state, context.execution, {
     status: 'FAILED',
     eventType: 'WorkflowExecutionFailed',
     attributes: { reason: attributes['reason'], details: attributes['details'], decisionTaskCompletedEventId: context.completedEventId },
@@ -42,7 +43,7 @@ export const failWorkflowExecution: DecisionHandler = (context, attributes) => {
 /** CancelWorkflowExecution is accepted without a prior cancel request, as the real service does. */
 export const cancelWorkflowExecution: DecisionHandler = (context, attributes) => {
   if (rejectIfPending(context, 'CancelWorkflowExecutionFailed')) return;
-  closeExecution(context.rt, context.execution, {
+  closeExecution(context.state, context.execution, {
     status: 'CANCELED',
     eventType: 'WorkflowExecutionCanceled',
     attributes: { details: attributes['details'], decisionTaskCompletedEventId: context.completedEventId },
@@ -57,13 +58,13 @@ export const cancelWorkflowExecution: DecisionHandler = (context, attributes) =>
  * The new run inherits the parent link, so the parent hears only when the chain's last run closes.
  */
 export const continueAsNewWorkflowExecution: DecisionHandler = (context: DecisionContext, attributes: DecisionAttributes) => {
-  const { rt, execution, completedEventId } = context;
+  const { state, execution, completedEventId } = context;
   if (rejectIfPending(context, 'ContinueAsNewWorkflowExecutionFailed')) return;
   const fail = (cause: string): void => {
-    recordEvent(rt, execution, 'ContinueAsNewWorkflowExecutionFailed', { cause, decisionTaskCompletedEventId: completedEventId });
+    recordEvent(state, execution, 'ContinueAsNewWorkflowExecutionFailed', { cause, decisionTaskCompletedEventId: completedEventId });
   };
   const typeRef = { name: execution.workflowType.name, version: attributes['workflowTypeVersion'] ?? execution.workflowType.version };
-  const type = getWorkflowType(rt, execution.domain, typeRef);
+  const type = getWorkflowType(state, execution.domain, typeRef);
   if (!type) return fail('WORKFLOW_TYPE_DOES_NOT_EXIST');
   if (type.status === 'DEPRECATED') return fail('WORKFLOW_TYPE_DEPRECATED');
   const resolved = resolveRunSettings(type, attributes);
@@ -72,7 +73,7 @@ export const continueAsNewWorkflowExecution: DecisionHandler = (context: Decisio
   const tagList: string[] = attributes['tagList'] ?? [];
   // The new run id is chosen first: the closing event names it.
   const newExecutionRunId = newRunId();
-  closeExecution(rt, execution, {
+  closeExecution(state, execution, {
     status: 'CONTINUED_AS_NEW',
     eventType: 'WorkflowExecutionContinuedAsNew',
     attributes: {
@@ -90,7 +91,7 @@ export const continueAsNewWorkflowExecution: DecisionHandler = (context: Decisio
     },
     childPolicy: execution.config.childPolicy,
   });
-  const next = createExecution(rt, {
+  const next = createExecution(state, {
     domain: execution.domain,
     workflowId: execution.workflowId,
     workflowType: type,
@@ -103,11 +104,11 @@ export const continueAsNewWorkflowExecution: DecisionHandler = (context: Decisio
   });
   const parentLink = execution.parent;
   if (parentLink) {
-    const parent = rt.store.getExecution(execution.domain, parentLink.workflowId, parentLink.runId);
+    const parent = state.store.getExecution(execution.domain, parentLink.workflowId, parentLink.runId);
     const child = parent?.children[String(parentLink.initiatedEventId)];
     if (parent && child) {
       child.runId = next.runId;
-      rt.touch(parent);
+      state.touch(parent);
     }
   }
 };

@@ -1,3 +1,4 @@
+/** Account-wide API buckets per operation, as the service applies them (only with throttling on). */
 import type { OperationName } from '@swirl/core';
 import { fault } from '../faults.js';
 import type { ExecutionThrottledOperation } from './execution-throttle.js';

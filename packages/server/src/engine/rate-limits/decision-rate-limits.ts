@@ -1,3 +1,4 @@
+/** The service's rates for decisions that create work (activities, timers, children, external calls). */
 import { TokenBucket, validateBucketSpec, type TokenBucketSpec } from './token-bucket.js';
 
 /** The decisions SWF meters per account, and the per-task-list scheduling rate (SWF-SEMANTICS §3). */

@@ -1,3 +1,4 @@
+/** Per-execution API buckets (history reads, signals, heartbeats, cancel requests). */
 import { fault } from '../faults.js';
 import { TokenBucket, validateBucketSpec, type TokenBucketSpec } from './token-bucket.js';
 

@@ -1,9 +1,7 @@
+/** Page tokens: an opaque, signed cursor that only this server could have issued, with SWF's lifetime. */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { fault } from './faults.js';
-import { randomBase64 } from './random-pool.js';
+import { fault } from '../faults.js';
 
-/** Run ids look like the real service's: 44 characters of standard base64 (with `+`, `/`, `=`). */
-export const newRunId = (): string => randomBase64(32);
 
 
 const PAGE_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1_000;

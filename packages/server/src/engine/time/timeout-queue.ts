@@ -1,5 +1,6 @@
-import type { Clock, ClockTimer } from '../clock/clock.js';
-import { IndexedHeap } from '../store/indexed-heap.js';
+/** Every deadline of the engine in one min-heap, fired in order on the engine clock. */
+import type { Clock, ClockTimer } from '../../clock/clock.js';
+import { IndexedHeap } from '../../store/indexed-heap.js';
 
 interface Deadline {
   at: number;

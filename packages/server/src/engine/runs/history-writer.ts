@@ -1,8 +1,9 @@
+/** Appending an event to a run's history, with its id, time and attributes. */
 import { eventAttributesKey } from '@swirl/core';
-import type { ExecutionRecord, HistoryEventRecord } from '../store/records.js';
-import { toWireTime } from './durations.js';
+import type { ExecutionRecord, HistoryEventRecord } from '../../store/records.js';
+import { toWireTime } from '../time/durations.js';
 import { SCHEDULES_DECISION, type EventType } from './event-types.js';
-import type { Runtime } from './runtime.js';
+import type { EngineState } from '../engine-state.js';
 
 /** Attributes of an event in wire form; `undefined` values are dropped, as the service omits them. */
 export type EventAttributes = Record<string, unknown>;
@@ -12,18 +13,18 @@ export type EventAttributes = Record<string, unknown>;
  * set `decisionNeeded`; the end of the atomic step turns that into a DecisionTaskScheduled or a
  * pending decision (see `finalizeExecution`).
  */
-export function recordEvent(rt: Runtime, execution: ExecutionRecord, eventType: EventType, attributes: EventAttributes): number {
+export function recordEvent(state: EngineState, execution: ExecutionRecord, eventType: EventType, attributes: EventAttributes): number {
   const eventId = execution.eventCount + 1;
   const event: HistoryEventRecord = {
     eventId,
-    eventTimestamp: toWireTime(rt.now()),
+    eventTimestamp: toWireTime(state.now()),
     eventType,
     [eventAttributesKey(eventType)]: withoutUndefined(attributes),
   };
   execution.eventCount = eventId;
-  rt.store.appendEvents(execution.domain, execution.workflowId, execution.runId, [event]);
+  state.store.appendEvents(execution.domain, execution.workflowId, execution.runId, [event]);
   if (SCHEDULES_DECISION[eventType]) execution.decisionNeeded = true;
-  rt.touch(execution);
+  state.touch(execution);
   return eventId;
 }
 

@@ -3,7 +3,7 @@
  * handed out, answered or voided), so reading it costs O(1) and never touches the store. Tests
  * (TestEnvironment's time skipping) and monitoring read it to know whether work is in flight.
  */
-import type { TaskKind } from '../store/records.js';
+import type { TaskKind } from '../../store/records.js';
 
 /** Decision and activity tasks go through task lists; lambda functions run inside the engine. */
 export type OutstandingTaskKind = TaskKind | 'lambda';

@@ -1,10 +1,11 @@
-import type { ExecutionRecord } from '../store/records.js';
-import { requireDomain } from './domains.js';
-import { fromWireTime } from './durations.js';
-import { executionInfo } from './executions.js';
-import type { OperationInput } from './operations.js';
+/** Visibility: listing and counting executions with SWF's one-filter rule. */
+import type { ExecutionRecord } from '../../store/records.js';
+import { requireDomain } from '../registry/domains.js';
+import { fromWireTime } from '../time/durations.js';
+import { executionInfo } from '../runs/executions.js';
+import type { OperationInput } from '../operations.js';
 import { pageOf } from './paging.js';
-import type { Runtime } from './runtime.js';
+import type { EngineState } from '../engine-state.js';
 
 interface TimeFilter {
   oldestDate: number;
@@ -30,10 +31,10 @@ const inWindow = (epochMs: number | undefined, filter: TimeFilter | undefined): 
   (epochMs !== undefined && epochMs >= fromWireTime(filter.oldestDate) && (filter.latestDate === undefined || epochMs <= fromWireTime(filter.latestDate)));
 
 /** Executions of one status matching every filter given (the schemas allow at most one of the exclusive ones). */
-function matching(rt: Runtime, status: 'OPEN' | 'CLOSED', input: VisibilityInput): ExecutionRecord[] {
-  requireDomain(rt, input.domain);
+function matching(state: EngineState, status: 'OPEN' | 'CLOSED', input: VisibilityInput): ExecutionRecord[] {
+  requireDomain(state, input.domain);
   const result: ExecutionRecord[] = [];
-  for (const execution of rt.store.listExecutions(input.domain, status)) {
+  for (const execution of state.store.listExecutions(input.domain, status)) {
     if (!inWindow(execution.startTimestamp, input.startTimeFilter)) continue;
     if (!inWindow(execution.closeTimestamp, input.closeTimeFilter)) continue;
     if (input.executionFilter && execution.workflowId !== input.executionFilter.workflowId) continue;
@@ -48,10 +49,10 @@ function matching(rt: Runtime, status: 'OPEN' | 'CLOSED', input: VisibilityInput
   return result;
 }
 
-function listExecutions(rt: Runtime, status: 'OPEN' | 'CLOSED', input: VisibilityInput): Record<string, unknown> {
+function listExecutions(state: EngineState, status: 'OPEN' | 'CLOSED', input: VisibilityInput): Record<string, unknown> {
   const byCloseTime = status === 'CLOSED' && input.closeTimeFilter !== undefined;
   const { page, nextPageToken } = pageOf(
-    matching(rt, status, input),
+    matching(state, status, input),
     (execution) => [byCloseTime ? execution.closeTimestamp ?? 0 : execution.startTimestamp, execution.runId],
     {
       kind: status === 'OPEN' ? 'ListOpenWorkflowExecutions' : 'ListClosedWorkflowExecutions',
@@ -59,30 +60,30 @@ function listExecutions(rt: Runtime, status: 'OPEN' | 'CLOSED', input: Visibilit
       maximumPageSize: input.maximumPageSize,
       // Newest first unless reverseOrder.
       descending: input.reverseOrder !== true,
-      now: rt.now(),
+      now: state.now(),
     },
   );
   return { executionInfos: page.map(executionInfo), ...(nextPageToken ? { nextPageToken } : {}) };
 }
 
-export const listOpenWorkflowExecutions = (rt: Runtime, input: OperationInput<'ListOpenWorkflowExecutions'>): Record<string, unknown> =>
-  listExecutions(rt, 'OPEN', input);
+export const listOpenWorkflowExecutions = (state: EngineState, input: OperationInput<'ListOpenWorkflowExecutions'>): Record<string, unknown> =>
+  listExecutions(state, 'OPEN', input);
 
-export const listClosedWorkflowExecutions = (rt: Runtime, input: OperationInput<'ListClosedWorkflowExecutions'>): Record<string, unknown> =>
-  listExecutions(rt, 'CLOSED', input);
+export const listClosedWorkflowExecutions = (state: EngineState, input: OperationInput<'ListClosedWorkflowExecutions'>): Record<string, unknown> =>
+  listExecutions(state, 'CLOSED', input);
 
-export const countOpenWorkflowExecutions = (rt: Runtime, input: OperationInput<'CountOpenWorkflowExecutions'>): Record<string, unknown> => ({
-  count: matching(rt, 'OPEN', input).length,
+export const countOpenWorkflowExecutions = (state: EngineState, input: OperationInput<'CountOpenWorkflowExecutions'>): Record<string, unknown> => ({
+  count: matching(state, 'OPEN', input).length,
   truncated: false,
 });
 
-export const countClosedWorkflowExecutions = (rt: Runtime, input: OperationInput<'CountClosedWorkflowExecutions'>): Record<string, unknown> => ({
-  count: matching(rt, 'CLOSED', input).length,
+export const countClosedWorkflowExecutions = (state: EngineState, input: OperationInput<'CountClosedWorkflowExecutions'>): Record<string, unknown> => ({
+  count: matching(state, 'CLOSED', input).length,
   truncated: false,
 });
 
 /** Pending means scheduled and not yet handed to a poller. */
-export function countPendingTasks(rt: Runtime, kind: 'decision' | 'activity', input: OperationInput<'CountPendingDecisionTasks'>): Record<string, unknown> {
-  requireDomain(rt, input.domain);
-  return { count: rt.store.countTasks(input.domain, kind, input.taskList.name), truncated: false };
+export function countPendingTasks(state: EngineState, kind: 'decision' | 'activity', input: OperationInput<'CountPendingDecisionTasks'>): Record<string, unknown> {
+  requireDomain(state, input.domain);
+  return { count: state.store.countTasks(input.domain, kind, input.taskList.name), truncated: false };
 }

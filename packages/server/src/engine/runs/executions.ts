@@ -1,16 +1,17 @@
-import type { ChildPolicy, ExecutionConfig, ExecutionRecord, ParentRef, TypeRef, WorkflowTypeRecord } from '../store/records.js';
+/** Workflow runs: start, signal, cancel request, terminate, describe, and their execution timeouts. */
+import type { ChildPolicy, ExecutionConfig, ExecutionRecord, ParentRef, TypeRef, WorkflowTypeRecord } from '../../store/records.js';
 import { closeExecution } from './close.js';
-import { requireActiveDomain, requireDomain } from './domains.js';
-import { durationMs, toWireTime } from './durations.js';
-import { fault, unknownExecution, unknownType } from './faults.js';
+import { requireActiveDomain, requireDomain } from '../registry/domains.js';
+import { durationMs, toWireTime } from '../time/durations.js';
+import { fault, unknownExecution, unknownType } from '../faults.js';
 import { executionRef, recordEvent } from './history-writer.js';
 import { requireExecution } from './history.js';
-import { deadlineKey } from './keys.js';
-import { ENGINE_LIMITS } from './limits.js';
-import type { OperationInput } from './operations.js';
-import type { Runtime } from './runtime.js';
-import { getWorkflowType } from './types.js';
-import { newRunId } from './tokens.js';
+import { deadlineKey } from './run-keys.js';
+import { ENGINE_LIMITS } from '../limits.js';
+import type { OperationInput } from '../operations.js';
+import type { EngineState } from '../engine-state.js';
+import { getWorkflowType } from '../registry/registered-types.js';
+import { newRunId } from './run-ids.js';
 
 /** Run settings a start, child start or continue-as-new may give; the rest come from type defaults. */
 export interface RunSettingsInput {
@@ -65,8 +66,8 @@ export interface NewRun {
 }
 
 /** Creates an open run, records WorkflowExecutionStarted (★) and arms its START_TO_CLOSE timeout. */
-export function createExecution(rt: Runtime, run: NewRun): ExecutionRecord {
-  const now = rt.now();
+export function createExecution(state: EngineState, run: NewRun): ExecutionRecord {
+  const now = state.now();
   const execution: ExecutionRecord = {
     domain: run.domain,
     workflowId: run.workflowId,
@@ -88,7 +89,7 @@ export function createExecution(rt: Runtime, run: NewRun): ExecutionRecord {
   if (run.input !== undefined) execution.input = run.input;
   if (run.parent) execution.parent = run.parent;
   if (run.continuedExecutionRunId !== undefined) execution.continuedExecutionRunId = run.continuedExecutionRunId;
-  recordEvent(rt, execution, 'WorkflowExecutionStarted', {
+  recordEvent(state, execution, 'WorkflowExecutionStarted', {
     input: run.input,
     executionStartToCloseTimeout: run.config.executionStartToCloseTimeout,
     taskStartToCloseTimeout: run.config.taskStartToCloseTimeout,
@@ -102,19 +103,19 @@ export function createExecution(rt: Runtime, run: NewRun): ExecutionRecord {
     parentInitiatedEventId: run.parent?.initiatedEventId ?? 0,
     lambdaRole: run.config.lambdaRole,
   });
-  rt.store.saveExecution(execution);
-  armExecutionTimeout(rt, execution);
+  state.store.saveExecution(execution);
+  armExecutionTimeout(state, execution);
   return execution;
 }
 
 /** Arms the run's START_TO_CLOSE deadline, counted from its start (also when a restarted engine restores it). */
-export function armExecutionTimeout(rt: Runtime, execution: ExecutionRecord): void {
+export function armExecutionTimeout(state: EngineState, execution: ExecutionRecord): void {
   const { domain, workflowId, runId } = execution;
   const at = execution.startTimestamp + durationMs(execution.config.executionStartToCloseTimeout);
-  rt.timeouts.set(deadlineKey(execution, 'execution-start-to-close'), at, () => {
-    const current = rt.store.getExecution(domain, workflowId, runId);
+  state.timeouts.set(deadlineKey(execution, 'execution-start-to-close'), at, () => {
+    const current = state.store.getExecution(domain, workflowId, runId);
     if (!current || current.status !== 'OPEN') return;
-    closeExecution(rt, current, {
+    closeExecution(state, current, {
       status: 'TIMED_OUT',
       eventType: 'WorkflowExecutionTimedOut',
       attributes: { timeoutType: 'START_TO_CLOSE', childPolicy: current.config.childPolicy },
@@ -123,25 +124,25 @@ export function armExecutionTimeout(rt: Runtime, execution: ExecutionRecord): vo
   });
 }
 
-export function startWorkflowExecution(rt: Runtime, input: OperationInput<'StartWorkflowExecution'>): Record<string, unknown> {
-  const domain = requireActiveDomain(rt, input.domain);
-  const type = getWorkflowType(rt, domain.name, input.workflowType);
+export function startWorkflowExecution(state: EngineState, input: OperationInput<'StartWorkflowExecution'>): Record<string, unknown> {
+  const domain = requireActiveDomain(state, input.domain);
+  const type = getWorkflowType(state, domain.name, input.workflowType);
   if (!type) throw unknownType('WorkflowType', input.workflowType);
   if (type.status === 'DEPRECATED') {
     throw fault('TypeDeprecatedFault', `WorkflowType=[name=${type.name}, version=${type.version}]`);
   }
-  if (rt.store.getOpenExecution(domain.name, input.workflowId)) {
+  if (state.store.getOpenExecution(domain.name, input.workflowId)) {
     throw fault('WorkflowExecutionAlreadyStartedFault', `An open execution with workflowId ${input.workflowId} already exists in domain ${domain.name}`);
   }
-  if (rt.store.countOpenExecutions(domain.name) >= ENGINE_LIMITS.openExecutionsPerDomain) {
+  if (state.store.countOpenExecutions(domain.name) >= ENGINE_LIMITS.openExecutionsPerDomain) {
     throw fault('LimitExceededFault', `Limit of ${ENGINE_LIMITS.openExecutionsPerDomain} open executions reached in domain ${domain.name}`);
   }
   const resolved = resolveRunSettings(type, input);
   if ('missing' in resolved) {
     throw fault('DefaultUndefinedFault', `${resolved.missing}: set it on the request or register the workflow type with a default`);
   }
-  const execution = rt.atomically(() =>
-    createExecution(rt, {
+  const execution = state.atomically(() =>
+    createExecution(state, {
       domain: domain.name,
       workflowId: input.workflowId,
       workflowType: type,
@@ -154,37 +155,37 @@ export function startWorkflowExecution(rt: Runtime, input: OperationInput<'Start
 }
 
 /** The run a signal, cancel request or termination targets: the given run, else the open one. */
-function requireOpenTarget(rt: Runtime, domain: string, workflowId: string, runId: string | undefined): ExecutionRecord {
-  requireDomain(rt, domain);
-  const execution = runId ? rt.store.getExecution(domain, workflowId, runId) : rt.store.getOpenExecution(domain, workflowId);
+function requireOpenTarget(state: EngineState, domain: string, workflowId: string, runId: string | undefined): ExecutionRecord {
+  requireDomain(state, domain);
+  const execution = runId ? state.store.getExecution(domain, workflowId, runId) : state.store.getOpenExecution(domain, workflowId);
   if (!execution || execution.status !== 'OPEN') throw unknownExecution(workflowId, runId);
   return execution;
 }
 
-export function signalWorkflowExecution(rt: Runtime, input: OperationInput<'SignalWorkflowExecution'>): undefined {
-  const execution = requireOpenTarget(rt, input.domain, input.workflowId, input.runId);
-  rt.executionThrottle?.admit('SignalWorkflowExecution', execution);
-  rt.atomically(() =>
-    recordEvent(rt, execution, 'WorkflowExecutionSignaled', { signalName: input.signalName, input: input.input, externalInitiatedEventId: 0 }),
+export function signalWorkflowExecution(state: EngineState, input: OperationInput<'SignalWorkflowExecution'>): undefined {
+  const execution = requireOpenTarget(state, input.domain, input.workflowId, input.runId);
+  state.executionThrottle?.admit('SignalWorkflowExecution', execution);
+  state.atomically(() =>
+    recordEvent(state, execution, 'WorkflowExecutionSignaled', { signalName: input.signalName, input: input.input, externalInitiatedEventId: 0 }),
   );
   return undefined;
 }
 
-export function requestCancelWorkflowExecution(rt: Runtime, input: OperationInput<'RequestCancelWorkflowExecution'>): undefined {
-  const execution = requireOpenTarget(rt, input.domain, input.workflowId, input.runId);
-  rt.executionThrottle?.admit('RequestCancelWorkflowExecution', execution);
-  rt.atomically(() => {
+export function requestCancelWorkflowExecution(state: EngineState, input: OperationInput<'RequestCancelWorkflowExecution'>): undefined {
+  const execution = requireOpenTarget(state, input.domain, input.workflowId, input.runId);
+  state.executionThrottle?.admit('RequestCancelWorkflowExecution', execution);
+  state.atomically(() => {
     execution.cancelRequested = true;
-    recordEvent(rt, execution, 'WorkflowExecutionCancelRequested', { externalInitiatedEventId: 0 });
+    recordEvent(state, execution, 'WorkflowExecutionCancelRequested', { externalInitiatedEventId: 0 });
   });
   return undefined;
 }
 
-export function terminateWorkflowExecution(rt: Runtime, input: OperationInput<'TerminateWorkflowExecution'>): undefined {
-  const execution = requireOpenTarget(rt, input.domain, input.workflowId, input.runId);
+export function terminateWorkflowExecution(state: EngineState, input: OperationInput<'TerminateWorkflowExecution'>): undefined {
+  const execution = requireOpenTarget(state, input.domain, input.workflowId, input.runId);
   const childPolicy: ChildPolicy = input.childPolicy ?? execution.config.childPolicy;
-  rt.atomically(() =>
-    closeExecution(rt, execution, {
+  state.atomically(() =>
+    closeExecution(state, execution, {
       status: 'TERMINATED',
       eventType: 'WorkflowExecutionTerminated',
       // OPERATOR_INITIATED marks a call's termination (the enum's third value; CHILD_POLICY_APPLIED
@@ -211,8 +212,8 @@ export function executionInfo(execution: ExecutionRecord): Record<string, unknow
   };
 }
 
-export function describeWorkflowExecution(rt: Runtime, input: OperationInput<'DescribeWorkflowExecution'>): Record<string, unknown> {
-  const execution = requireExecution(rt, input.domain, input.execution);
+export function describeWorkflowExecution(state: EngineState, input: OperationInput<'DescribeWorkflowExecution'>): Record<string, unknown> {
+  const execution = requireExecution(state, input.domain, input.execution);
   const config = execution.config;
   return {
     executionInfo: executionInfo(execution),

@@ -1,3 +1,4 @@
+/** Workflow and activity types: registration with defaults, describe, list, deprecate, delete. */
 import type {
   ActivityTypeDefaults,
   ActivityTypeRecord,
@@ -6,14 +7,14 @@ import type {
   TypeRef,
   WorkflowTypeDefaults,
   WorkflowTypeRecord,
-} from '../store/records.js';
-import { toWireTime } from './durations.js';
-import { fault, unknownType } from './faults.js';
-import { ENGINE_LIMITS } from './limits.js';
+} from '../../store/records.js';
+import { toWireTime } from '../time/durations.js';
+import { fault, unknownType } from '../faults.js';
+import { ENGINE_LIMITS } from '../limits.js';
 import { requireActiveDomain, requireDomain } from './domains.js';
-import type { OperationInput } from './operations.js';
-import { pageOf } from './paging.js';
-import type { Runtime } from './runtime.js';
+import type { OperationInput } from '../operations.js';
+import { pageOf } from '../visibility/paging.js';
+import type { EngineState } from '../engine-state.js';
 
 const MAX_TYPES_PER_KIND = ENGINE_LIMITS.typesPerDomain;
 
@@ -44,53 +45,53 @@ function pick(input: Record<string, unknown>, fields: readonly string[]): Record
   return picked;
 }
 
-export function getWorkflowType(rt: Runtime, domain: string, type: TypeRef): WorkflowTypeRecord | undefined {
-  return rt.store.getType(domain, 'workflow', type.name, type.version) as WorkflowTypeRecord | undefined;
+export function getWorkflowType(state: EngineState, domain: string, type: TypeRef): WorkflowTypeRecord | undefined {
+  return state.store.getType(domain, 'workflow', type.name, type.version) as WorkflowTypeRecord | undefined;
 }
 
-export function getActivityType(rt: Runtime, domain: string, type: TypeRef): ActivityTypeRecord | undefined {
-  return rt.store.getType(domain, 'activity', type.name, type.version) as ActivityTypeRecord | undefined;
+export function getActivityType(state: EngineState, domain: string, type: TypeRef): ActivityTypeRecord | undefined {
+  return state.store.getType(domain, 'activity', type.name, type.version) as ActivityTypeRecord | undefined;
 }
 
-function requireType(rt: Runtime, domain: string, kind: TypeKind, type: TypeRef): TypeRecord {
-  requireDomain(rt, domain);
-  const record = rt.store.getType(domain, kind, type.name, type.version);
+function requireType(state: EngineState, domain: string, kind: TypeKind, type: TypeRef): TypeRecord {
+  requireDomain(state, domain);
+  const record = state.store.getType(domain, kind, type.name, type.version);
   if (!record) throw unknownType(KIND_LABEL[kind], type);
   return record;
 }
 
-export function registerType(rt: Runtime, kind: TypeKind, input: OperationInput<'RegisterWorkflowType' | 'RegisterActivityType'>): undefined {
-  const domain = requireActiveDomain(rt, input.domain);
+export function registerType(state: EngineState, kind: TypeKind, input: OperationInput<'RegisterWorkflowType' | 'RegisterActivityType'>): undefined {
+  const domain = requireActiveDomain(state, input.domain);
   const ref = { name: input.name as string, version: input.version as string };
-  if (rt.store.getType(domain.name, kind, ref.name, ref.version)) {
+  if (state.store.getType(domain.name, kind, ref.name, ref.version)) {
     throw fault('TypeAlreadyExistsFault', describeRef(kind, ref));
   }
-  if (rt.store.countTypes(domain.name, kind) >= MAX_TYPES_PER_KIND) {
+  if (state.store.countTypes(domain.name, kind) >= MAX_TYPES_PER_KIND) {
     throw fault('LimitExceededFault', `Limit of ${MAX_TYPES_PER_KIND} ${kind} types per domain reached in ${domain.name}`);
   }
   const base = {
     domain: domain.name,
     ...ref,
     status: 'REGISTERED' as const,
-    creationDate: rt.now(),
+    creationDate: state.now(),
     ...(input.description !== undefined ? { description: input.description as string } : {}),
   };
   const record: TypeRecord =
     kind === 'workflow'
       ? { ...base, kind, configuration: pick(input, WORKFLOW_DEFAULT_FIELDS) as WorkflowTypeDefaults }
       : { ...base, kind, configuration: pick(input, ACTIVITY_DEFAULT_FIELDS) as ActivityTypeDefaults };
-  rt.store.saveType(record);
+  state.store.saveType(record);
   return undefined;
 }
 
-export function describeType(rt: Runtime, kind: TypeKind, input: OperationInput<'DescribeWorkflowType' | 'DescribeActivityType'>): Record<string, unknown> {
-  const record = requireType(rt, input.domain, kind, typeRefOf(input));
+export function describeType(state: EngineState, kind: TypeKind, input: OperationInput<'DescribeWorkflowType' | 'DescribeActivityType'>): Record<string, unknown> {
+  const record = requireType(state, input.domain, kind, typeRefOf(input));
   return { typeInfo: typeInfo(record), configuration: { ...record.configuration } };
 }
 
-export function listTypes(rt: Runtime, kind: TypeKind, input: OperationInput<'ListWorkflowTypes' | 'ListActivityTypes'>): Record<string, unknown> {
-  requireDomain(rt, input.domain);
-  const types = rt.store
+export function listTypes(state: EngineState, kind: TypeKind, input: OperationInput<'ListWorkflowTypes' | 'ListActivityTypes'>): Record<string, unknown> {
+  requireDomain(state, input.domain);
+  const types = state.store
     .listTypes(input.domain, kind)
     .filter((type) => type.status === input.registrationStatus && (input.name === undefined || type.name === input.name));
   const { page, nextPageToken } = pageOf(types, (type) => [type.name, type.version], {
@@ -98,35 +99,35 @@ export function listTypes(rt: Runtime, kind: TypeKind, input: OperationInput<'Li
     nextPageToken: input.nextPageToken,
     maximumPageSize: input.maximumPageSize,
     descending: input.reverseOrder === true,
-    now: rt.now(),
+    now: state.now(),
   });
   return { typeInfos: page.map(typeInfo), ...(nextPageToken ? { nextPageToken } : {}) };
 }
 
-export function deprecateType(rt: Runtime, kind: TypeKind, input: OperationInput<'DeprecateWorkflowType' | 'DeprecateActivityType'>): undefined {
-  const record = requireType(rt, input.domain, kind, typeRefOf(input));
+export function deprecateType(state: EngineState, kind: TypeKind, input: OperationInput<'DeprecateWorkflowType' | 'DeprecateActivityType'>): undefined {
+  const record = requireType(state, input.domain, kind, typeRefOf(input));
   if (record.status === 'DEPRECATED') throw fault('TypeDeprecatedFault', describeRef(kind, record));
   record.status = 'DEPRECATED';
-  record.deprecationDate = rt.now();
-  rt.store.saveType(record);
+  record.deprecationDate = state.now();
+  state.store.saveType(record);
   return undefined;
 }
 
-export function undeprecateType(rt: Runtime, kind: TypeKind, input: OperationInput<'UndeprecateWorkflowType' | 'UndeprecateActivityType'>): undefined {
-  const record = requireType(rt, input.domain, kind, typeRefOf(input));
+export function undeprecateType(state: EngineState, kind: TypeKind, input: OperationInput<'UndeprecateWorkflowType' | 'UndeprecateActivityType'>): undefined {
+  const record = requireType(state, input.domain, kind, typeRefOf(input));
   if (record.status === 'REGISTERED') throw fault('TypeAlreadyExistsFault', describeRef(kind, record));
   record.status = 'REGISTERED';
   delete record.deprecationDate;
-  rt.store.saveType(record);
+  state.store.saveType(record);
   return undefined;
 }
 
-export function deleteType(rt: Runtime, kind: TypeKind, input: OperationInput<'DeleteWorkflowType' | 'DeleteActivityType'>): undefined {
-  const record = requireType(rt, input.domain, kind, typeRefOf(input));
+export function deleteType(state: EngineState, kind: TypeKind, input: OperationInput<'DeleteWorkflowType' | 'DeleteActivityType'>): undefined {
+  const record = requireType(state, input.domain, kind, typeRefOf(input));
   if (record.status !== 'DEPRECATED') {
     throw fault('TypeNotDeprecatedFault', `${describeRef(kind, record)} must be deprecated before it can be deleted`);
   }
-  rt.store.deleteType(record.domain, kind, record.name, record.version);
+  state.store.deleteType(record.domain, kind, record.name, record.version);
   return undefined;
 }
 

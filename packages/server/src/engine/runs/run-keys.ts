@@ -1,4 +1,5 @@
-import type { ExecutionRecord } from '../store/records.js';
+/** Stable string keys for a run's tasks and deadlines, unique across domains and runs. */
+import type { ExecutionRecord } from '../../store/records.js';
 
 /** Stable string keys for a run's tasks and deadlines, unique across domains and runs. */
 const runKey = (execution: ExecutionRecord): string => `${execution.domain}\u0000${execution.workflowId}\u0000${execution.runId}`;

@@ -8,10 +8,10 @@
  * closed (`Unknown execution: ...`) or the task has been answered or timed out
  * (`Unknown activity, scheduledEventId = 5`). Nothing in the header is trusted for access.
  */
-import type { ExecutionRecord, TaskKind, TaskTokenRecord } from '../store/records.js';
-import { fault, unknownExecution, type SwfFault } from './faults.js';
-import { randomBase64 } from './random-pool.js';
-import type { Runtime } from './runtime.js';
+import type { ExecutionRecord, TaskKind, TaskTokenRecord } from '../../store/records.js';
+import { fault, unknownExecution, type SwfFault } from '../faults.js';
+import { randomBase64 } from '../random-pool.js';
+import type { EngineState } from '../engine-state.js';
 
 /** The real service's limit on a task token's length. */
 export const MAX_TASK_TOKEN_LENGTH = 1024;
@@ -57,9 +57,9 @@ function readHeader(token: string): TaskTokenHeader {
 }
 
 /** The fault for a well-formed token that grants nothing (any more), worded as SWF words it. */
-function staleTokenFault(rt: Runtime, header: TaskTokenHeader, record: TaskTokenRecord | undefined): SwfFault {
+function staleTokenFault(state: EngineState, header: TaskTokenHeader, record: TaskTokenRecord | undefined): SwfFault {
   const ids = header.execution ?? record;
-  if (ids !== undefined && rt.store.getExecution(ids.domain, ids.workflowId, ids.runId)?.status !== 'OPEN') {
+  if (ids !== undefined && state.store.getExecution(ids.domain, ids.workflowId, ids.runId)?.status !== 'OPEN') {
     return unknownExecution(ids.workflowId, ids.runId);
   }
   return fault('UnknownResourceFault', `Unknown ${TASK_LABEL[header.kind]}, scheduledEventId = ${header.scheduledEventId}`);
@@ -72,15 +72,15 @@ function staleTokenFault(rt: Runtime, header: TaskTokenHeader, record: TaskToken
  * `isCurrent` says whether the run still holds the task as the token's holder started it.
  */
 export function resolveTaskToken(
-  rt: Runtime,
+  state: EngineState,
   taskToken: string,
   kind: TaskKind,
   isCurrent: (execution: ExecutionRecord, token: TaskTokenRecord) => boolean,
 ): { execution: ExecutionRecord; token: TaskTokenRecord } {
   const header = readHeader(taskToken);
-  const token = rt.store.getTaskToken(taskToken);
-  const execution = token && rt.store.getExecution(token.domain, token.workflowId, token.runId);
+  const token = state.store.getTaskToken(taskToken);
+  const execution = token && state.store.getExecution(token.domain, token.workflowId, token.runId);
   if (token?.kind === kind && execution?.status === 'OPEN' && isCurrent(execution, token)) return { execution, token };
   if (header.kind !== kind) throw fault('UnknownResourceFault', `Unknown ${TASK_LABEL[kind]}: the token is for an ${TASK_LABEL[header.kind]}`);
-  throw staleTokenFault(rt, header, token);
+  throw staleTokenFault(state, header, token);
 }

@@ -1,4 +1,5 @@
-import { decodePageToken, encodePageToken } from './tokens.js';
+/** Keyset paging over sorted lists, shared by every List* operation. */
+import { decodePageToken, encodePageToken } from './page-tokens.js';
 
 const MAXIMUM_PAGE_SIZE = 1_000;
 

@@ -1,16 +1,17 @@
+/** The engine's shared state and its unit of work (`atomically`), passed to every part of the engine. */
 import type { Logger } from 'pino';
 import type { Clock } from '../clock/clock.js';
 import type { ExecutionRecord, TaskKind, TaskRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
-import { OutstandingWork } from './outstanding-work.js';
+import { OutstandingWork } from './tasks/outstanding-work.js';
 import type { DecisionRateLimiter } from './rate-limits/decision-rate-limits.js';
 import type { ExecutionThrottle } from './rate-limits/execution-throttle.js';
-import { TimeoutQueue } from './timeout-queue.js';
+import { TimeoutQueue } from './time/timeout-queue.js';
 
 /** A function the user registers to serve ScheduleLambdaFunction decisions by function name. */
 export type LambdaHandler = (input: string | undefined) => Promise<string | undefined>;
 
-export interface RuntimeSettings {
+export interface EngineStateSettings {
   store: Store;
   clock: Clock;
   accountId: string;
@@ -21,10 +22,14 @@ export interface RuntimeSettings {
   /** Per-execution API buckets; only when API throttling is on. */
   executionThrottle: ExecutionThrottle | undefined;
   logger: Logger | undefined;
+  stepEnd: StepEnd;
 }
 
-/** What the engine plugs into the runtime so lower layers never import upper ones. */
-export interface RuntimeHooks {
+/**
+ * What ends each atomic step, passed in at construction: lower parts of the engine never import
+ * the ones above them, and nothing is installed on the state after it is built.
+ */
+export interface StepEnd {
   /** Called once per touched execution at the end of each atomic step: schedule, limit, save. */
   finalizeExecution(execution: ExecutionRecord): void;
   /** Hands tasks of a task list to waiting pollers. */
@@ -46,7 +51,7 @@ export const taskQueueKey = (domain: string, kind: TaskKind, taskList: string): 
  * finalizes each touched execution (decision scheduling, event limit, save) and only then hands
  * new tasks to waiting pollers, so a poller never sees half an operation.
  */
-export class Runtime {
+export class EngineState {
   readonly store: Store;
   readonly clock: Clock;
   readonly accountId: string;
@@ -59,13 +64,13 @@ export class Runtime {
   readonly timeouts: TimeoutQueue;
   /** Tasks queued and started, maintained where they change state (see OutstandingWork). */
   readonly work = new OutstandingWork();
-  hooks: RuntimeHooks | undefined;
+  readonly #stepEnd: StepEnd;
   /** Set when the engine closes: work finishing afterwards (a lambda's outcome) is dropped, not written. */
   closed = false;
   #scope: Scope | undefined;
   #sequence = 0;
 
-  constructor(settings: RuntimeSettings) {
+  constructor(settings: EngineStateSettings) {
     this.store = settings.store;
     this.clock = settings.clock;
     this.accountId = settings.accountId;
@@ -75,6 +80,7 @@ export class Runtime {
     this.decisionRates = settings.decisionRates;
     this.executionThrottle = settings.executionThrottle;
     this.logger = settings.logger;
+    this.#stepEnd = settings.stepEnd;
     this.timeouts = new TimeoutQueue(settings.clock, (fire) => this.atomically(fire));
   }
 
@@ -125,13 +131,12 @@ export class Runtime {
   }
 
   #requireScope(): Scope {
-    if (!this.#scope) throw new Error('Engine state changed outside Runtime.atomically');
+    if (!this.#scope) throw new Error('Engine state changed outside EngineState.atomically');
     return this.#scope;
   }
 
   #flush(scope: Scope): void {
-    const hooks = this.hooks;
-    if (!hooks) throw new Error('Runtime hooks are not installed');
+    const stepEnd = this.#stepEnd;
     for (;;) {
       const followUp = scope.followUps.shift();
       if (followUp) {
@@ -141,13 +146,13 @@ export class Runtime {
       if (scope.touched.size > 0) {
         const executions = [...scope.touched];
         scope.touched.clear();
-        for (const execution of executions) hooks.finalizeExecution(execution);
+        for (const execution of executions) stepEnd.finalizeExecution(execution);
         continue;
       }
       if (scope.dirtyQueues.size > 0) {
         const queues = [...scope.dirtyQueues];
         scope.dirtyQueues.clear();
-        for (const queue of queues) hooks.dispatchTaskList(queue);
+        for (const queue of queues) stepEnd.dispatchTaskList(queue);
         continue;
       }
       return;

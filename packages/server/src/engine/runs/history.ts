@@ -1,10 +1,11 @@
-import type { ExecutionRecord, HistoryEventRecord } from '../store/records.js';
-import { fault, unknownExecution } from './faults.js';
-import { requireDomain } from './domains.js';
-import type { OperationInput } from './operations.js';
-import { pageSizeOf } from './paging.js';
-import type { Runtime } from './runtime.js';
-import { decodePageToken, encodePageToken } from './tokens.js';
+/** GetWorkflowExecutionHistory: a run's events, paged. */
+import type { ExecutionRecord, HistoryEventRecord } from '../../store/records.js';
+import { fault, unknownExecution } from '../faults.js';
+import { requireDomain } from '../registry/domains.js';
+import type { OperationInput } from '../operations.js';
+import { pageSizeOf } from '../visibility/paging.js';
+import type { EngineState } from '../engine-state.js';
+import { decodePageToken, encodePageToken } from '../visibility/page-tokens.js';
 
 export interface HistoryPageRequest {
   /** Names the listing the token belongs to. */
@@ -19,8 +20,8 @@ export interface HistoryPageRequest {
 }
 
 /** One page of a run's events in id order (or reversed), with a token naming the next event id. */
-export function historyPage(rt: Runtime, execution: ExecutionRecord, request: HistoryPageRequest): { events: HistoryEventRecord[]; nextPageToken?: string } {
-  const now = rt.now();
+export function historyPage(state: EngineState, execution: ExecutionRecord, request: HistoryPageRequest): { events: HistoryEventRecord[]; nextPageToken?: string } {
+  const now = state.now();
   let { fromEventId, toEventId } = request;
   if (request.nextPageToken) {
     const cursor = decodePageToken<{ next: number } & Record<string, unknown>>(request.nextPageToken, request.kind, now);
@@ -35,28 +36,28 @@ export function historyPage(rt: Runtime, execution: ExecutionRecord, request: Hi
   let next: number | undefined;
   if (request.reverseOrder) {
     const start = Math.max(fromEventId, toEventId - size + 1);
-    events = rt.store.readEvents(execution.domain, execution.workflowId, execution.runId, start, toEventId).reverse();
+    events = state.store.readEvents(execution.domain, execution.workflowId, execution.runId, start, toEventId).reverse();
     if (start > fromEventId) next = start - 1;
   } else {
     const end = Math.min(toEventId, fromEventId + size - 1);
-    events = rt.store.readEvents(execution.domain, execution.workflowId, execution.runId, fromEventId, end);
+    events = state.store.readEvents(execution.domain, execution.workflowId, execution.runId, fromEventId, end);
     if (end < toEventId) next = end + 1;
   }
   if (next === undefined) return { events };
   return { events, nextPageToken: encodePageToken({ kind: request.kind, ...request.scope, next }, now) };
 }
 
-export function requireExecution(rt: Runtime, domain: string, execution: { workflowId: string; runId: string }): ExecutionRecord {
-  requireDomain(rt, domain);
-  const record = rt.store.getExecution(domain, execution.workflowId, execution.runId);
+export function requireExecution(state: EngineState, domain: string, execution: { workflowId: string; runId: string }): ExecutionRecord {
+  requireDomain(state, domain);
+  const record = state.store.getExecution(domain, execution.workflowId, execution.runId);
   if (!record) throw unknownExecution(execution.workflowId, execution.runId);
   return record;
 }
 
-export function getWorkflowExecutionHistory(rt: Runtime, input: OperationInput<'GetWorkflowExecutionHistory'>): Record<string, unknown> {
-  const execution = requireExecution(rt, input.domain, input.execution);
-  rt.executionThrottle?.admit('GetWorkflowExecutionHistory', execution);
-  const page = historyPage(rt, execution, {
+export function getWorkflowExecutionHistory(state: EngineState, input: OperationInput<'GetWorkflowExecutionHistory'>): Record<string, unknown> {
+  const execution = requireExecution(state, input.domain, input.execution);
+  state.executionThrottle?.admit('GetWorkflowExecutionHistory', execution);
+  const page = historyPage(state, execution, {
     kind: 'GetWorkflowExecutionHistory',
     fromEventId: 1,
     toEventId: execution.eventCount,

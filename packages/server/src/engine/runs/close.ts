@@ -1,10 +1,11 @@
-import type { ChildPolicy, CloseStatus, ExecutionRecord } from '../store/records.js';
-import { closeActivity } from './activity-tasks.js';
-import { clearDecisionTask } from './decision-tasks.js';
+/** Closing a run: its close event, the child policy, the parent's notice, retention. */
+import type { ChildPolicy, CloseStatus, ExecutionRecord } from '../../store/records.js';
+import { closeActivity } from '../tasks/activity-tasks.js';
+import { clearDecisionTask } from '../tasks/decision-tasks.js';
 import type { EventType } from './event-types.js';
 import { executionRef, recordEvent, type EventAttributes } from './history-writer.js';
-import { deadlineKey } from './keys.js';
-import type { Runtime } from './runtime.js';
+import { deadlineKey } from './run-keys.js';
+import type { EngineState } from '../engine-state.js';
 
 export interface CloseRequest {
   status: CloseStatus;
@@ -21,56 +22,56 @@ const DAY_MS = 86_400_000;
  * worker calls get UnknownResourceFault), drops any pending decision task, then, after this
  * step's own events, applies the child policy to open children and tells the parent.
  */
-export function closeExecution(rt: Runtime, execution: ExecutionRecord, request: CloseRequest): void {
-  recordEvent(rt, execution, request.eventType, request.attributes);
+export function closeExecution(state: EngineState, execution: ExecutionRecord, request: CloseRequest): void {
+  recordEvent(state, execution, request.eventType, request.attributes);
   execution.status = 'CLOSED';
   execution.closeStatus = request.status;
-  execution.closeTimestamp = rt.now();
-  clearDecisionTask(rt, execution);
+  execution.closeTimestamp = state.now();
+  clearDecisionTask(state, execution);
   execution.decisionNeeded = false;
-  for (const activity of Object.values(execution.activities)) closeActivity(rt, execution, activity);
-  for (const timer of Object.values(execution.timers)) rt.timeouts.delete(deadlineKey(execution, 'timer', timer.timerId));
+  for (const activity of Object.values(execution.activities)) closeActivity(state, execution, activity);
+  for (const timer of Object.values(execution.timers)) state.timeouts.delete(deadlineKey(execution, 'timer', timer.timerId));
   for (const lambda of Object.values(execution.lambdas)) {
-    rt.timeouts.delete(deadlineKey(execution, 'lambda-start-to-close', lambda.id));
-    rt.work.finished('lambda', execution.runId, lambda.scheduledEventId);
+    state.timeouts.delete(deadlineKey(execution, 'lambda-start-to-close', lambda.id));
+    state.work.finished('lambda', execution.runId, lambda.scheduledEventId);
   }
   execution.timers = {};
   execution.lambdas = {};
-  rt.timeouts.delete(deadlineKey(execution, 'execution-start-to-close'));
-  scheduleRetention(rt, execution);
-  rt.touch(execution);
-  rt.afterward(() => applyChildPolicy(rt, execution, request.childPolicy));
-  if (request.status !== 'CONTINUED_AS_NEW') rt.afterward(() => notifyParent(rt, execution, request));
+  state.timeouts.delete(deadlineKey(execution, 'execution-start-to-close'));
+  scheduleRetention(state, execution);
+  state.touch(execution);
+  state.afterward(() => applyChildPolicy(state, execution, request.childPolicy));
+  if (request.status !== 'CONTINUED_AS_NEW') state.afterward(() => notifyParent(state, execution, request));
 }
 
 /** Closed runs disappear from history and visibility after the domain's retention period. */
-function scheduleRetention(rt: Runtime, execution: ExecutionRecord): void {
-  const days = Number(rt.store.getDomain(execution.domain)?.workflowExecutionRetentionPeriodInDays ?? 0);
+function scheduleRetention(state: EngineState, execution: ExecutionRecord): void {
+  const days = Number(state.store.getDomain(execution.domain)?.workflowExecutionRetentionPeriodInDays ?? 0);
   execution.retainUntil = execution.closeTimestamp! + (Number.isFinite(days) ? days : 0) * DAY_MS;
-  armRetention(rt, execution);
+  armRetention(state, execution);
 }
 
 /** Arms the removal of a closed run at its `retainUntil` (also when a restarted engine restores it). */
-export function armRetention(rt: Runtime, execution: ExecutionRecord): void {
+export function armRetention(state: EngineState, execution: ExecutionRecord): void {
   if (execution.retainUntil === undefined) return;
   const { domain, workflowId, runId } = execution;
-  rt.timeouts.set(deadlineKey(execution, 'retention'), execution.retainUntil, () => {
-    const current = rt.store.getExecution(domain, workflowId, runId);
-    if (current?.status === 'CLOSED') rt.store.deleteExecution(domain, workflowId, runId);
+  state.timeouts.set(deadlineKey(execution, 'retention'), execution.retainUntil, () => {
+    const current = state.store.getExecution(domain, workflowId, runId);
+    if (current?.status === 'CLOSED') state.store.deleteExecution(domain, workflowId, runId);
   });
 }
 
-function applyChildPolicy(rt: Runtime, parent: ExecutionRecord, policy: ChildPolicy): void {
+function applyChildPolicy(state: EngineState, parent: ExecutionRecord, policy: ChildPolicy): void {
   const children = Object.values(parent.children);
   parent.children = {};
-  rt.touch(parent);
+  state.touch(parent);
   if (policy === 'ABANDON') return;
   for (const child of children) {
     if (child.runId === '') continue;
-    const execution = rt.store.getExecution(parent.domain, child.workflowId, child.runId);
+    const execution = state.store.getExecution(parent.domain, child.workflowId, child.runId);
     if (!execution || execution.status !== 'OPEN') continue;
     if (policy === 'TERMINATE') {
-      closeExecution(rt, execution, {
+      closeExecution(state, execution, {
         status: 'TERMINATED',
         eventType: 'WorkflowExecutionTerminated',
         attributes: { childPolicy: execution.config.childPolicy, cause: 'CHILD_POLICY_APPLIED' },
@@ -78,7 +79,7 @@ function applyChildPolicy(rt: Runtime, parent: ExecutionRecord, policy: ChildPol
       });
     } else {
       execution.cancelRequested = true;
-      recordEvent(rt, execution, 'WorkflowExecutionCancelRequested', {
+      recordEvent(state, execution, 'WorkflowExecutionCancelRequested', {
         externalWorkflowExecution: executionRef(parent),
         cause: 'CHILD_POLICY_APPLIED',
       });
@@ -103,20 +104,20 @@ const CARRIED_ATTRIBUTES = {
   TERMINATED: [],
 } as const satisfies Record<Exclude<CloseStatus, 'CONTINUED_AS_NEW'>, readonly string[]>;
 
-function notifyParent(rt: Runtime, child: ExecutionRecord, request: CloseRequest): void {
+function notifyParent(state: EngineState, child: ExecutionRecord, request: CloseRequest): void {
   const link = child.parent;
   if (!link || request.status === 'CONTINUED_AS_NEW') return;
-  const parent = rt.store.getExecution(child.domain, link.workflowId, link.runId);
-  const state = parent?.children[String(link.initiatedEventId)];
-  if (!parent || parent.status !== 'OPEN' || !state) return;
+  const parent = state.store.getExecution(child.domain, link.workflowId, link.runId);
+  const childState = parent?.children[String(link.initiatedEventId)];
+  if (!parent || parent.status !== 'OPEN' || !childState) return;
   const attributes: EventAttributes = {
     workflowExecution: executionRef(child),
     workflowType: { ...child.workflowType },
-    initiatedEventId: state.initiatedEventId,
-    startedEventId: state.startedEventId,
+    initiatedEventId: childState.initiatedEventId,
+    startedEventId: childState.startedEventId,
   };
   for (const key of CARRIED_ATTRIBUTES[request.status]) attributes[key] = request.attributes[key];
   if (request.status === 'TIMED_OUT') attributes['timeoutType'] = 'START_TO_CLOSE';
   delete parent.children[String(link.initiatedEventId)];
-  recordEvent(rt, parent, CHILD_CLOSE_EVENT[request.status], attributes);
+  recordEvent(state, parent, CHILD_CLOSE_EVENT[request.status], attributes);
 }

@@ -1,9 +1,10 @@
-import type { TaskKind, TaskRecord } from '../store/records.js';
+/** Long polls: the pollers waiting on each task list and the hand-out of tasks to them. */
+import type { TaskKind, TaskRecord } from '../../store/records.js';
 import { startActivityTask } from './activity-tasks.js';
 import { startDecisionTask, type DecisionPageOptions } from './decision-tasks.js';
-import { fault } from './faults.js';
-import { ENGINE_LIMITS } from './limits.js';
-import { taskQueueKey, type Runtime } from './runtime.js';
+import { fault } from '../faults.js';
+import { ENGINE_LIMITS } from '../limits.js';
+import { taskQueueKey, type EngineState } from '../engine-state.js';
 
 type PollResponse = Record<string, unknown>;
 
@@ -39,17 +40,17 @@ export interface PollRequest {
  * can be handed anything, so an abandoned connection never swallows a task.
  */
 export class TaskLists {
-  readonly #rt: Runtime;
+  readonly #state: EngineState;
   readonly #waiters = new Map<string, Waiter[]>();
 
-  constructor(rt: Runtime) {
-    this.#rt = rt;
+  constructor(state: EngineState) {
+    this.#state = state;
   }
 
   /** A task already queued is answered at once (a plain value); otherwise the poll waits (a promise). */
   poll(request: PollRequest): PollResponse | Promise<PollResponse> {
     const key = taskQueueKey(request.domain, request.kind, request.taskList);
-    const immediate = this.#rt.atomically(() => this.#startNext(key, request.kind, request.identity, request.pageOptions));
+    const immediate = this.#state.atomically(() => this.#startNext(key, request.kind, request.identity, request.pageOptions));
     if (immediate) return immediate;
     const signal = request.signal();
     if (signal?.aborted) return request.empty;
@@ -61,7 +62,7 @@ export class TaskLists {
     return new Promise<PollResponse>((resolve) => {
       // Long polls are a transport concern: they use real time even under a virtual clock,
       // so advancing virtual time never strands or prematurely ends a poller.
-      const timer = setTimeout(() => finish(request.empty), this.#rt.longPollTimeoutMs);
+      const timer = setTimeout(() => finish(request.empty), this.#state.longPollTimeoutMs);
       const onAbort = (): void => finish(request.empty);
       const waiter: Waiter = {
         kind: request.kind,
@@ -119,7 +120,7 @@ export class TaskLists {
   /** Dequeues and starts the next deliverable task; a task is taken only together with its start. */
   #startNext(key: string, kind: TaskKind, identity: string | undefined, pageOptions: DecisionPageOptions): PollResponse | undefined {
     const [domain, , taskList] = key.split('\u0000') as [string, string, string];
-    for (let task = this.#rt.store.dequeueTask(domain, kind, taskList); task; task = this.#rt.store.dequeueTask(domain, kind, taskList)) {
+    for (let task = this.#state.store.dequeueTask(domain, kind, taskList); task; task = this.#state.store.dequeueTask(domain, kind, taskList)) {
       const response = this.#start(task, identity, pageOptions);
       if (response) return response;
     }
@@ -127,15 +128,15 @@ export class TaskLists {
   }
 
   #start(task: TaskRecord, identity: string | undefined, pageOptions: DecisionPageOptions): PollResponse | undefined {
-    const execution = this.#rt.store.getExecution(task.domain, task.workflowId, task.runId);
+    const execution = this.#state.store.getExecution(task.domain, task.workflowId, task.runId);
     if (!execution || execution.status !== 'OPEN') return undefined;
     if (task.kind === 'decision') {
       const decision = execution.decision;
       if (!decision || decision.scheduledEventId !== task.scheduledEventId || decision.startedEventId !== 0) return undefined;
-      return startDecisionTask(this.#rt, execution, identity, pageOptions);
+      return startDecisionTask(this.#state, execution, identity, pageOptions);
     }
     const activity = task.activityId !== undefined ? execution.activities[task.activityId] : undefined;
     if (!activity || activity.scheduledEventId !== task.scheduledEventId || activity.startedEventId !== 0) return undefined;
-    return startActivityTask(this.#rt, execution, activity, identity);
+    return startActivityTask(this.#state, execution, activity, identity);
   }
 }

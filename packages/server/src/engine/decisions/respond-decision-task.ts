@@ -1,11 +1,12 @@
-import type { ExecutionRecord } from '../store/records.js';
-import { clearDecisionTask } from './decision-tasks.js';
-import { CLOSE_DECISIONS, DECISIONS, decisionAttributesKey, isDecisionType } from './decisions/index.js';
-import { fault } from './faults.js';
-import { recordEvent } from './history-writer.js';
-import type { OperationInput } from './operations.js';
-import type { Runtime } from './runtime.js';
-import { resolveTaskToken } from './task-tokens.js';
+/** RespondDecisionTaskCompleted: validate the whole list, then apply each decision in order. */
+import type { ExecutionRecord } from '../../store/records.js';
+import { clearDecisionTask } from '../tasks/decision-tasks.js';
+import { CLOSE_DECISIONS, DECISIONS, decisionAttributesKey, isDecisionType } from './index.js';
+import { fault } from '../faults.js';
+import { recordEvent } from '../runs/history-writer.js';
+import type { OperationInput } from '../operations.js';
+import type { EngineState } from '../engine-state.js';
+import { resolveTaskToken } from '../tasks/task-tokens.js';
 
 type WireDecision = Record<string, any>;
 
@@ -32,21 +33,21 @@ function validateDecisionList(decisions: readonly WireDecision[]): void {
   if (decisions.some((decision, index) => CLOSE_DECISIONS.has(decision['decisionType']) && index !== decisions.length - 1)) throw fault('ValidationException', 'Close must be last decision in list');
 }
 
-function resolveDecisionToken(rt: Runtime, taskToken: string): ExecutionRecord {
-  return resolveTaskToken(rt, taskToken, 'decision', (run, record) => run.decision?.startedEventId === record.startedEventId).execution;
+function resolveDecisionToken(state: EngineState, taskToken: string): ExecutionRecord {
+  return resolveTaskToken(state, taskToken, 'decision', (run, record) => run.decision?.startedEventId === record.startedEventId).execution;
 }
 
 /**
  * RespondDecisionTaskCompleted: records DecisionTaskCompleted, then one event per decision in
  * list order; the end of the step schedules the next decision task if any ★ event is waiting.
  */
-export function respondDecisionTaskCompleted(rt: Runtime, input: OperationInput<'RespondDecisionTaskCompleted'>): undefined {
-  const execution = resolveDecisionToken(rt, input.taskToken);
+export function respondDecisionTaskCompleted(state: EngineState, input: OperationInput<'RespondDecisionTaskCompleted'>): undefined {
+  const execution = resolveDecisionToken(state, input.taskToken);
   const decisions: WireDecision[] = input.decisions ?? [];
   validateDecisionList(decisions);
-  rt.atomically(() => {
+  state.atomically(() => {
     const task = execution.decision!;
-    const completedEventId = recordEvent(rt, execution, 'DecisionTaskCompleted', {
+    const completedEventId = recordEvent(state, execution, 'DecisionTaskCompleted', {
       executionContext: input.executionContext,
       scheduledEventId: task.scheduledEventId,
       startedEventId: task.startedEventId,
@@ -54,10 +55,10 @@ export function respondDecisionTaskCompleted(rt: Runtime, input: OperationInput<
       taskListScheduleToStartTimeout: input.taskListScheduleToStartTimeout,
     });
     execution.previousStartedEventId = task.startedEventId;
-    clearDecisionTask(rt, execution);
+    clearDecisionTask(state, execution);
     if (input.executionContext !== undefined) execution.latestExecutionContext = input.executionContext;
     updateTaskListOverride(execution, input);
-    const context = { rt, execution, completedEventId, decisionPending: execution.decisionNeeded };
+    const context = { state, execution, completedEventId, decisionPending: execution.decisionNeeded };
     for (const decision of decisions) {
       const type = decision['decisionType'] as keyof typeof DECISIONS;
       DECISIONS[type].handler(context, decision[decisionAttributesKey(type)] ?? {});

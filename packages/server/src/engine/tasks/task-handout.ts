@@ -1,5 +1,6 @@
-import type { ExecutionRecord, TaskKind } from '../store/records.js';
-import type { Runtime } from './runtime.js';
+/** What every handed-out task shares: it leaves its list, gets a token and counts as started. */
+import type { ExecutionRecord, TaskKind } from '../../store/records.js';
+import type { EngineState } from '../engine-state.js';
 
 /** A decision or activity task being handed to a poller. */
 export interface TaskHandout {
@@ -16,10 +17,10 @@ export interface TaskHandout {
  * The bookkeeping every handed-out task shares, besides its run's own state: it leaves its list,
  * counts as started, and its task token resolves back to it.
  */
-export function recordHandout(rt: Runtime, execution: ExecutionRecord, handout: TaskHandout): void {
+export function recordHandout(state: EngineState, execution: ExecutionRecord, handout: TaskHandout): void {
   const { kind, taskList, scheduledEventId, startedEventId, token, activityId } = handout;
   const { domain, workflowId, runId } = execution;
-  rt.work.unqueued(domain, kind, taskList, true);
-  rt.work.started({ kind, domain, workflowId, runId, scheduledEventId, startedEventId, taskList });
-  rt.store.saveTaskToken({ token, kind, domain, workflowId, runId, scheduledEventId, startedEventId, ...(activityId !== undefined && { activityId }) });
+  state.work.unqueued(domain, kind, taskList, true);
+  state.work.started({ kind, domain, workflowId, runId, scheduledEventId, startedEventId, taskList });
+  state.store.saveTaskToken({ token, kind, domain, workflowId, runId, scheduledEventId, startedEventId, ...(activityId !== undefined && { activityId }) });
 }
