@@ -1,4 +1,4 @@
-import type { OperationInput, OperationName } from '@swirl/core';
+import { parseOperationInput, type OperationName } from '@swirl/core';
 import { VirtualClock } from '../../src/clock/virtual-clock.js';
 import { SwfEngine, type SwfEngineOptions } from '../../src/engine/swf-engine.js';
 
@@ -48,7 +48,8 @@ export class Harness {
 
   async call(operation: OperationName, input: Wire, signal?: AbortSignal): Promise<Wire> {
     const context = { region: 'us-east-1', requestId: `r${++this.#requests}`, ...(signal ? { signal } : {}) };
-    return ((await this.engine.execute(operation, input as OperationInput, context)) ?? {}) as Wire;
+    // Validated first, as the HTTP front end does: the engine takes only validated input.
+    return ((await this.engine.execute(operation, parseOperationInput(operation, input), context)) ?? {}) as Wire;
   }
 
   /** Starts a run of `Order` and returns its ids. */

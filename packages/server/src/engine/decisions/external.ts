@@ -1,8 +1,22 @@
 /** SignalExternalWorkflowExecution and RequestCancelExternalWorkflowExecution decisions and their outcomes. */
 import type { ExecutionRecord } from '../../store/records.js';
-import { executionRef, recordEvent } from '../runs/history-writer.js';
 import type { EngineState } from '../engine-state.js';
+import { executionRef, recordEvent, type EventAttributes } from '../runs/history-writer.js';
+import type { DecisionRateLimiter } from '../rate-limits/decision-rate-limits.js';
+import type { EventType } from '../runs/event-types.js';
 import type { DecisionAttributes, DecisionContext } from './context.js';
+
+/** What differs between a signal and a cancel request sent to another run; the path they take is shared. */
+interface ExternalRequest {
+  readonly bucket: Parameters<DecisionRateLimiter['tryTake']>[0];
+  readonly rateCause: string;
+  readonly initiated: EventType;
+  readonly failed: EventType;
+  /** Attributes the Initiated event carries besides the target, control and decision task. */
+  readonly initiatedAttributes: (attributes: DecisionAttributes) => EventAttributes;
+  /** Records the request on the target run; returns the event the source run gets once it is delivered. */
+  readonly deliver: (state: EngineState, target: ExecutionRecord, source: ExecutionRecord, attributes: DecisionAttributes, initiatedEventId: number) => EventType;
+}
 
 /** The target of an external signal or cancel: the named run if open, else the open run of the workflowId. */
 function findOpenTarget(state: EngineState, domain: string, workflowId: string, runId: string | undefined): ExecutionRecord | undefined {
@@ -10,28 +24,19 @@ function findOpenTarget(state: EngineState, domain: string, workflowId: string, 
   return target?.status === 'OPEN' ? target : undefined;
 }
 
-/** SignalExternalWorkflowExecution: Initiated now; Signaled or Failed once the signal is delivered. */
-export function signalExternalWorkflowExecution(context: DecisionContext, attributes: DecisionAttributes): void {
+/** Initiated now (or refused over the rate with initiatedEventId 0); delivered or failed after this batch's own events. */
+function sendExternal(request: ExternalRequest, context: DecisionContext, attributes: DecisionAttributes): void {
   const { state, execution: source, completedEventId } = context;
   const workflowId: string = attributes['workflowId'];
   const runId: string | undefined = attributes['runId'] || undefined;
   const fail = (cause: string, initiatedEventId: number): void => {
-    recordEvent(state, source, 'SignalExternalWorkflowExecutionFailed', {
-      workflowId,
-      runId,
-      cause,
-      initiatedEventId,
-      decisionTaskCompletedEventId: completedEventId,
-      control: attributes['control'],
-    });
+    recordEvent(state, source, request.failed, { workflowId, runId, cause, initiatedEventId, decisionTaskCompletedEventId: completedEventId, control: attributes['control'] });
   };
-  // Over the rate, the decision is refused before anything is initiated (initiatedEventId 0).
-  if (!state.decisionRates.tryTake('signalExternalWorkflowExecution')) return fail('SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_RATE_EXCEEDED', 0);
-  const initiatedEventId = recordEvent(state, source, 'SignalExternalWorkflowExecutionInitiated', {
+  if (!state.decisionRates.tryTake(request.bucket)) return fail(request.rateCause, 0);
+  const initiatedEventId = recordEvent(state, source, request.initiated, {
     workflowId,
     runId,
-    signalName: attributes['signalName'],
-    input: attributes['input'],
+    ...request.initiatedAttributes(attributes),
     decisionTaskCompletedEventId: completedEventId,
     control: attributes['control'],
   });
@@ -41,55 +46,43 @@ export function signalExternalWorkflowExecution(context: DecisionContext, attrib
       if (source.status === 'OPEN') fail('UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION', initiatedEventId);
       return;
     }
+    const delivered = request.deliver(state, target, source, attributes, initiatedEventId);
+    if (source.status === 'OPEN') recordEvent(state, source, delivered, { workflowExecution: executionRef(target), initiatedEventId });
+  });
+}
+
+const SIGNAL: ExternalRequest = {
+  bucket: 'signalExternalWorkflowExecution',
+  rateCause: 'SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_RATE_EXCEEDED',
+  initiated: 'SignalExternalWorkflowExecutionInitiated',
+  failed: 'SignalExternalWorkflowExecutionFailed',
+  initiatedAttributes: (attributes) => ({ signalName: attributes['signalName'], input: attributes['input'] }),
+  deliver: (state, target, source, attributes, initiatedEventId) => {
     recordEvent(state, target, 'WorkflowExecutionSignaled', {
       signalName: attributes['signalName'],
       input: attributes['input'],
       externalWorkflowExecution: executionRef(source),
       externalInitiatedEventId: initiatedEventId,
     });
-    if (source.status === 'OPEN') {
-      recordEvent(state, source, 'ExternalWorkflowExecutionSignaled', { workflowExecution: executionRef(target), initiatedEventId });
-    }
-  });
-}
+    return 'ExternalWorkflowExecutionSignaled';
+  },
+};
+
+const CANCEL: ExternalRequest = {
+  bucket: 'requestCancelExternalWorkflowExecution',
+  rateCause: 'REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_RATE_EXCEEDED',
+  initiated: 'RequestCancelExternalWorkflowExecutionInitiated',
+  failed: 'RequestCancelExternalWorkflowExecutionFailed',
+  initiatedAttributes: () => ({}),
+  deliver: (state, target, source, _attributes, initiatedEventId) => {
+    target.cancelRequested = true;
+    recordEvent(state, target, 'WorkflowExecutionCancelRequested', { externalWorkflowExecution: executionRef(source), externalInitiatedEventId: initiatedEventId });
+    return 'ExternalWorkflowExecutionCancelRequested';
+  },
+};
+
+/** SignalExternalWorkflowExecution: Initiated now; Signaled or Failed once the signal is delivered. */
+export const signalExternalWorkflowExecution = (context: DecisionContext, attributes: DecisionAttributes): void => sendExternal(SIGNAL, context, attributes);
 
 /** RequestCancelExternalWorkflowExecution: Initiated now; CancelRequested or Failed once delivered. */
-export function requestCancelExternalWorkflowExecution(context: DecisionContext, attributes: DecisionAttributes): void {
-  const { state, execution: source, completedEventId } = context;
-  const workflowId: string = attributes['workflowId'];
-  const runId: string | undefined = attributes['runId'] || undefined;
-  const fail = (cause: string, initiatedEventId: number): void => {
-    recordEvent(state, source, 'RequestCancelExternalWorkflowExecutionFailed', {
-      workflowId,
-      runId,
-      cause,
-      initiatedEventId,
-      decisionTaskCompletedEventId: completedEventId,
-      control: attributes['control'],
-    });
-  };
-  if (!state.decisionRates.tryTake('requestCancelExternalWorkflowExecution')) {
-    return fail('REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_RATE_EXCEEDED', 0);
-  }
-  const initiatedEventId = recordEvent(state, source, 'RequestCancelExternalWorkflowExecutionInitiated', {
-    workflowId,
-    runId,
-    decisionTaskCompletedEventId: completedEventId,
-    control: attributes['control'],
-  });
-  state.afterward(() => {
-    const target = findOpenTarget(state, source.domain, workflowId, runId);
-    if (!target) {
-      if (source.status === 'OPEN') fail('UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION', initiatedEventId);
-      return;
-    }
-    target.cancelRequested = true;
-    recordEvent(state, target, 'WorkflowExecutionCancelRequested', {
-      externalWorkflowExecution: executionRef(source),
-      externalInitiatedEventId: initiatedEventId,
-    });
-    if (source.status === 'OPEN') {
-      recordEvent(state, source, 'ExternalWorkflowExecutionCancelRequested', { workflowExecution: executionRef(target), initiatedEventId });
-    }
-  });
-}
+export const requestCancelExternalWorkflowExecution = (context: DecisionContext, attributes: DecisionAttributes): void => sendExternal(CANCEL, context, attributes);

@@ -1,4 +1,5 @@
-/** The table of the 13 decision types: their handler and required attributes. */
+/** The table of the 13 decision types and their handlers. */
+import type { DECISION_TYPES } from '@swirl/core';
 import { requestCancelActivityTask, scheduleActivityTask } from './activities.js';
 import { startChildWorkflowExecution } from './children.js';
 import type { DecisionHandler } from './context.js';
@@ -13,37 +14,24 @@ import {
   failWorkflowExecution,
 } from './workflow-close.js';
 
-/** Every decision type with its handler and the attribute it must carry; exhaustive by construction. */
+export type DecisionType = (typeof DECISION_TYPES)[number];
+
+/** Every decision type with its handler; exhaustive by construction. Their rules live in @swirl/core's schemas. */
 export const DECISIONS = {
-  ScheduleActivityTask: { handler: scheduleActivityTask, required: ['activityType', 'activityId'] },
-  RequestCancelActivityTask: { handler: requestCancelActivityTask, required: ['activityId'] },
-  CompleteWorkflowExecution: { handler: completeWorkflowExecution, required: [] },
-  FailWorkflowExecution: { handler: failWorkflowExecution, required: [] },
-  CancelWorkflowExecution: { handler: cancelWorkflowExecution, required: [] },
-  ContinueAsNewWorkflowExecution: { handler: continueAsNewWorkflowExecution, required: [] },
-  RecordMarker: { handler: recordMarker, required: ['markerName'] },
-  StartTimer: { handler: startTimer, required: ['timerId', 'startToFireTimeout'] },
-  CancelTimer: { handler: cancelTimer, required: ['timerId'] },
-  SignalExternalWorkflowExecution: { handler: signalExternalWorkflowExecution, required: ['workflowId', 'signalName'] },
-  RequestCancelExternalWorkflowExecution: { handler: requestCancelExternalWorkflowExecution, required: ['workflowId'] },
-  StartChildWorkflowExecution: { handler: startChildWorkflowExecution, required: ['workflowType', 'workflowId'] },
-  ScheduleLambdaFunction: { handler: scheduleLambdaFunction, required: ['id', 'name'] },
-} as const satisfies Record<string, { handler: DecisionHandler; required: readonly string[] }>;
+  ScheduleActivityTask: scheduleActivityTask,
+  RequestCancelActivityTask: requestCancelActivityTask,
+  CompleteWorkflowExecution: completeWorkflowExecution,
+  FailWorkflowExecution: failWorkflowExecution,
+  CancelWorkflowExecution: cancelWorkflowExecution,
+  ContinueAsNewWorkflowExecution: continueAsNewWorkflowExecution,
+  RecordMarker: recordMarker,
+  StartTimer: startTimer,
+  CancelTimer: cancelTimer,
+  SignalExternalWorkflowExecution: signalExternalWorkflowExecution,
+  RequestCancelExternalWorkflowExecution: requestCancelExternalWorkflowExecution,
+  StartChildWorkflowExecution: startChildWorkflowExecution,
+  ScheduleLambdaFunction: scheduleLambdaFunction,
+} as const satisfies Record<DecisionType, DecisionHandler>;
 
-export type DecisionType = keyof typeof DECISIONS;
-
-export const CLOSE_DECISIONS: ReadonlySet<string> = new Set<DecisionType>([
-  'CompleteWorkflowExecution',
-  'FailWorkflowExecution',
-  'CancelWorkflowExecution',
-  'ContinueAsNewWorkflowExecution',
-]);
-
-/** `ScheduleActivityTask` -> `scheduleActivityTaskDecisionAttributes`. */
-export const decisionAttributesKey = (decisionType: string): string =>
-  `${decisionType.charAt(0).toLowerCase()}${decisionType.slice(1)}DecisionAttributes`;
-
-export const isDecisionType = (value: unknown): value is DecisionType =>
-  typeof value === 'string' && Object.prototype.hasOwnProperty.call(DECISIONS, value);
 
 export type { DecisionContext } from './context.js';

@@ -1,8 +1,8 @@
-/** SWF wire durations (`"300"`, `"NONE"`) as milliseconds; `NONE` is `Infinity` (never fires). */
-export function durationMs(wire: string): number {
-  if (wire === 'NONE') return Infinity;
-  return Number(wire) * 1_000;
-}
+/** Engine time on the wire: durations via @swirl/core, and the epoch-seconds timestamps core has no helper for. */
+import { fromSwfDuration } from '@swirl/core';
+
+/** SWF wire durations (`"300"`, `"NONE"`) as milliseconds, through core's parser; `NONE` is `Infinity` (never fires). */
+export const durationMs = (wire: string): number => fromSwfDuration(wire) * 1_000;
 
 /** Wire timestamps are epoch seconds with millisecond fractions. */
 export const toWireTime = (epochMs: number): number => epochMs / 1_000;
