@@ -18,6 +18,8 @@ export interface ActivityPollerOptions {
   readonly executor: ActivityExecutor;
   readonly timeoutCheck: PollTimeoutCheck;
   readonly stopSignal: AbortSignal;
+  /** Aborted when the polls still held must end (see PollLoopOptions.endPolls). */
+  readonly endPolls: AbortSignal;
   readonly logger: Logger;
   readonly events: WorkerEvents;
 }
@@ -28,11 +30,13 @@ export function createActivityPoller(options: ActivityPollerOptions): PollLoop<P
     ref: { kind: 'activity', taskList },
     queue: options.queue,
     stopSignal: options.stopSignal,
+    endPolls: options.endPolls,
     logger: options.logger.child({ taskList, poller: 'activity' }),
     events: options.events,
-    poll: async () => {
+    poll: async (abortSignal) => {
       const task = await client.send(new PollForActivityTaskCommand({ domain, taskList: { name: taskList }, identity }), {
         requestTimeout: requestTimeoutMs,
+        abortSignal,
       });
       options.timeoutCheck.checkOnce();
       // SWF answers an empty poll without a task token.

@@ -25,6 +25,8 @@ export interface DecisionPollerOptions {
   readonly executor: DecisionExecutor;
   readonly timeoutCheck: PollTimeoutCheck;
   readonly stopSignal: AbortSignal;
+  /** Aborted when the polls still held must end (see PollLoopOptions.endPolls). */
+  readonly endPolls: AbortSignal;
   readonly logger: Logger;
   readonly events: WorkerEvents;
 }
@@ -35,9 +37,10 @@ export function createDecisionPoller(options: DecisionPollerOptions): PollLoop<P
     ref: { kind, taskList },
     queue: options.queue,
     stopSignal: options.stopSignal,
+    endPolls: options.endPolls,
     logger: options.logger.child({ taskList, poller: kind }),
     events: options.events,
-    poll: async () => {
+    poll: async (abortSignal) => {
       const task = await client.send(
         new PollForDecisionTaskCommand({
           domain,
@@ -46,7 +49,7 @@ export function createDecisionPoller(options: DecisionPollerOptions): PollLoop<P
           reverseOrder: true,
           maximumPageSize: firstPageSize,
         }),
-        { requestTimeout: requestTimeoutMs },
+        { requestTimeout: requestTimeoutMs, abortSignal },
       );
       options.timeoutCheck.checkOnce();
       // SWF answers an empty poll without a task token.

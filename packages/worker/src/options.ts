@@ -61,7 +61,11 @@ export interface WorkerOptions {
    * transfer fewer events. @default 25
    */
   readonly stickyFirstPageSize?: number;
-  /** Time running tasks get after shutdown starts before activities are aborted. @default '10s' */
+  /**
+   * The longest a graceful shutdown takes. Running tasks get this long to finish and be answered;
+   * then activities still running are aborted, and the long polls still held are ended (at once
+   * when no task is running). @default '10s'
+   */
   readonly shutdownGraceTime?: DurationInput;
   /** Stop on SIGINT and SIGTERM with a graceful shutdown. @default true */
   readonly handleSignals?: boolean;

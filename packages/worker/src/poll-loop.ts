@@ -3,7 +3,9 @@
  * starts only once the job holds a slot (SWF starts a task's timeouts the moment the poll returns
  * it, so a task must never wait for capacity), and a task the poll returns runs in that same slot.
  * Empty polls loop at once (the long poll itself is the wait); failures back off with full jitter
- * outside the slot. Stopping never cuts a poll short: the task it returns is still executed.
+ * outside the slot. Stopping opens no new poll; a poll already held runs on (the task it returns
+ * is still executed) until `endPolls` aborts it, which the worker does once nothing is left to run
+ * or the grace time is over, so a 60 s long poll never holds up an exit.
  */
 import type PQueue from 'p-queue';
 import type { Logger } from 'pino';
@@ -15,8 +17,8 @@ export interface PollLoopOptions<Task> {
   readonly ref: PollRef;
   /** The executor's queue: its `concurrency` bounds polls in flight plus tasks running, shared by every loop feeding it. */
   readonly queue: PQueue;
-  /** One long poll; `undefined` when it answered empty. */
-  readonly poll: () => Promise<Task | undefined>;
+  /** One long poll, cancelled through `abortSignal`; `undefined` when it answered empty. */
+  readonly poll: (abortSignal: AbortSignal) => Promise<Task | undefined>;
   /** Runs a task to its end; must not reject (executors handle and report their own errors). */
   readonly execute: (task: Task) => Promise<void>;
   readonly logger: Logger;
@@ -24,6 +26,8 @@ export interface PollLoopOptions<Task> {
   readonly backoff?: Backoff;
   /** Aborted at shutdown: no new poll starts, and backoff waits end early. */
   readonly stopSignal: AbortSignal;
+  /** Aborted after `stopSignal` when polls still held must end: their requests are cancelled. */
+  readonly endPolls: AbortSignal;
 }
 
 /** How one poll ended, reported to the loop as soon as the poll answers. */
@@ -31,7 +35,7 @@ type PollResult<Task> =
   | { readonly kind: 'task'; readonly task: Task }
   | { readonly kind: 'empty' }
   | { readonly kind: 'failed'; readonly retryInMs: number }
-  /** The job got its slot after shutdown started: it did not poll. */
+  /** The job got its slot after shutdown started (it did not poll), or its poll was ended at shutdown. */
   | { readonly kind: 'stopped' };
 
 export class PollLoop<Task> {
@@ -76,8 +80,12 @@ export class PollLoop<Task> {
     events.emit('pollStarted', ref);
     let task: Task | undefined;
     try {
-      task = await this.#options.poll();
+      task = await this.#options.poll(this.#options.endPolls);
     } catch (error) {
+      if (this.#options.endPolls.aborted) {
+        logger.debug('poll ended at shutdown');
+        return { kind: 'stopped' };
+      }
       const retryInMs = this.#backoff.next();
       events.emit('pollFailed', { ...ref, error, retryInMs });
       this.#logPollError(error, retryInMs);

@@ -62,6 +62,11 @@ export interface WorkerEventMap {
   shutdownStarted: [];
   /** The grace time passed with activities still running: their signals are aborted. */
   shutdownGraceExpired: [{ readonly runningActivities: number }];
+  /**
+   * Shutdown ended the long polls still held: nothing was left to run, or the grace time was over.
+   * On real SWF a task handed to an ended poll comes back only after its start-to-close timeout.
+   */
+  pollsEnded: [{ readonly reason: 'idle' | 'grace-time-over' }];
   /** Every poll and task is finished; run() resolves next. */
   drained: [];
 }

@@ -57,6 +57,8 @@ export class Worker {
   readonly #workflows: WorkflowRegistry<WorkflowDefinition>;
   readonly #payloads: PayloadPipeline;
   readonly #stop = new AbortController();
+  /** Ends the long polls still held once shutdown has nothing left to wait for (see #watchShutdown). */
+  readonly #endPolls = new AbortController();
   /** Bounds decision polls in flight plus decision tasks running, across the shared and sticky pollers. */
   readonly #decisionQueue: PQueue;
   /** Bounds activity polls in flight plus activity tasks running. */
@@ -191,8 +193,10 @@ export class Worker {
   }
 
   /**
-   * Stops gracefully: no new polls; polls in flight are awaited and their tasks executed; running
-   * tasks get `shutdownGraceTime`, then activities are aborted through their signal. Resolves when drained.
+   * Stops gracefully, within `shutdownGraceTime`: no new polls; running tasks (and any a poll in
+   * flight returns) finish and are answered; once none is running, or when the grace time is over,
+   * the polls still held are ended and activities still running are aborted through their signal.
+   * Resolves when drained.
    */
   async shutdown(): Promise<void> {
     if (this.#state === 'CREATED') {
@@ -222,9 +226,9 @@ export class Worker {
     }
     if (loops.length === 0) this.#logger.warn('worker has no workflows and no activities: nothing to poll');
 
-    const graceExpired = this.#startGraceTimerOnStop();
+    const shutdownWatch = this.#watchShutdown();
     await Promise.all(loops);
-    graceExpired.cancel();
+    shutdownWatch.cancel();
     this.#cache.clear();
     this.#removeSignalHandlers();
     this.#state = 'STOPPED';
@@ -263,28 +267,48 @@ export class Worker {
       requestTimeoutMs: pollRequestTimeout,
       timeoutCheck: this.#timeoutCheck,
       stopSignal: this.#stop.signal,
+      endPolls: this.#endPolls.signal,
       logger: this.#logger,
       events: this.events,
     };
   }
 
-  /** After shutdown starts, waits the grace time, then aborts the activities still running. */
-  #startGraceTimerOnStop(): { cancel: () => void } {
-    let timer: NodeJS.Timeout | undefined;
+  /**
+   * After shutdown starts: the held long polls are ended as soon as no task is running (a poll
+   * that returns a task before then has it executed), and at the latest when the grace time is
+   * over, when activities still running are aborted too. Waiting out a poll instead would take up
+   * to the service's 60 s, past a container's stop timeout.
+   */
+  #watchShutdown(): { cancel: () => void } {
+    let graceTimer: NodeJS.Timeout | undefined;
+    let idleCheck: NodeJS.Timeout | undefined;
+    const endPolls = (reason: 'idle' | 'grace-time-over') => {
+      if (this.#endPolls.signal.aborted) return;
+      clearInterval(idleCheck);
+      this.#logger.info({ reason }, 'shutdown: ending the long polls still held');
+      this.events.emit('pollsEnded', { reason });
+      this.#endPolls.abort();
+    };
+    const isIdle = () => this.#decisionExecutor.runningTasks + this.#activityExecutor.runningTasks === 0;
     const onStop = () => {
-      timer = setTimeout(() => {
+      if (isIdle()) endPolls('idle');
+      else idleCheck = setInterval(() => isIdle() && endPolls('idle'), SHUTDOWN_IDLE_CHECK_MS);
+      graceTimer = setTimeout(() => {
         const runningActivities = this.#activityExecutor.runningTasks;
-        if (runningActivities === 0) return;
-        this.#logger.warn({ runningActivities }, 'shutdown grace time is over: aborting running activities');
-        this.events.emit('shutdownGraceExpired', { runningActivities });
-        this.#activityExecutor.abortAll();
+        if (runningActivities > 0) {
+          this.#logger.warn({ runningActivities }, 'shutdown grace time is over: aborting running activities');
+          this.events.emit('shutdownGraceExpired', { runningActivities });
+          this.#activityExecutor.abortAll();
+        }
+        endPolls('grace-time-over');
       }, this.#options.shutdownGraceTime);
     };
     this.#stop.signal.addEventListener('abort', onStop, { once: true });
     return {
       cancel: () => {
         this.#stop.signal.removeEventListener('abort', onStop);
-        if (timer) clearTimeout(timer);
+        clearTimeout(graceTimer);
+        clearInterval(idleCheck);
       },
     };
   }
@@ -314,6 +338,9 @@ export class Worker {
   }
 }
 
+
+/** How often a stopping worker checks whether its last task has finished. */
+const SHUTDOWN_IDLE_CHECK_MS = 25;
 /** A decision task for a workflow type this worker was not given. */
 export class UnknownWorkflowTypeError extends Error {
   override readonly name = 'UnknownWorkflowTypeError';

@@ -13,11 +13,12 @@ function deferred<T = void>() {
 }
 
 function setup(
-  poll: () => Promise<string | undefined>,
+  poll: (abortSignal: AbortSignal) => Promise<string | undefined>,
   execute: (task: string) => Promise<void>,
   capacity = 1,
   queue = new PQueue({ concurrency: capacity }),
   stop = new AbortController(),
+  endPolls = new AbortController(),
 ) {
   const events = new WorkerEvents();
   const log = memoryLogger();
@@ -30,11 +31,31 @@ function setup(
     events,
     backoff: new Backoff({ random: () => 0 }),
     stopSignal: stop.signal,
+    endPolls: endPolls.signal,
   });
-  return { loop, stop, events, log };
+  return { loop, stop, endPolls, events, log };
 }
 
 describe('PollLoop', () => {
+  it('ends a held poll when endPolls aborts, without counting it as a failure or backing off', async () => {
+    const held = (abortSignal: AbortSignal) =>
+      new Promise<string | undefined>((_resolve, reject) => abortSignal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
+    const { loop, stop, endPolls, events, log } = setup(held, async () => undefined);
+    const failures: unknown[] = [];
+    events.on('pollFailed', (failure) => failures.push(failure));
+    const running = loop.run();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    stop.abort();
+    let finished = false;
+    void running.then(() => (finished = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(finished).toBe(false); // stopping alone leaves the held poll running
+    endPolls.abort();
+    await running;
+    expect(failures).toEqual([]);
+    expect(log.entries.some((entry) => entry.msg === 'poll ended at shutdown')).toBe(true);
+  });
+
   it('does not poll while its only slot is busy with a task', async () => {
     let polls = 0;
     const taskDone = deferred();

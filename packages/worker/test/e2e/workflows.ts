@@ -206,4 +206,27 @@ export class GreetingChain extends Workflow<number, number> {
   }
 }
 
+/** Takes four seconds, then answers: the work a draining worker must finish and report. */
+export class Slow extends Activities {
+  static readonly type = {
+    version: '1',
+    defaults: { heartbeatTimeout: 'NONE', startToCloseTimeout: '60s', scheduleToStartTimeout: '60s', scheduleToCloseTimeout: '120s', taskList: 'e2e-slow' },
+  };
+
+  async work(index: number): Promise<string> {
+    process.stdout.write(`started ${index}\n`);
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    return `slow ${index} by ${process.pid}`;
+  }
+}
+
+/** Six Slow activities at once. */
+export class SlowFanOut extends Workflow<void, string[]> {
+  static readonly type = { name: 'SlowFanOut', version: '1', taskList: TASK_LIST, executionStartToCloseTimeout: '5m', taskStartToCloseTimeout: '10s' };
+  async execute(): Promise<string[]> {
+    const slow = this.activities(Slow);
+    return Promise.all([0, 1, 2, 3, 4, 5].map((index) => slow.work(index)));
+  }
+}
+
 export const ALL_WORKFLOWS = [KitchenSink, Echo, Sleeper, Countdown, Rejecting, Cancellable, Pipeline, Sequential];
