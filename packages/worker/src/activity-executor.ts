@@ -21,6 +21,7 @@ import { ActivityCompletionClient } from './activity-completion-client.js';
 import type { ActivityHandler, ActivityRegistry } from './activity-registry.js';
 import type { PayloadPipeline } from '@swirl/core';
 import { ScheduledActivityReader } from './scheduled-activity-reader.js';
+import { sendAnswer } from './answer-retry.js';
 import { describeError, isSwfError } from './sdk-errors.js';
 import type { ActivityTaskRef, TaskOutcome, WorkerEvents } from './worker-events.js';
 
@@ -36,6 +37,8 @@ export interface ActivityExecutorOptions {
   readonly autoHeartbeat: boolean;
   readonly defaultHeartbeatThrottleMs: number;
   readonly maxHeartbeatThrottleMs: number;
+  /** Aborted when answers still failing must be given up (the shutdown grace time is over). */
+  readonly answersGiveUp: AbortSignal;
 }
 
 /** The error an activity task fails with when this worker has no method for its type. */
@@ -76,6 +79,9 @@ export class ActivityExecutor {
     const logger = this.#options.logger.child({ workflowId: ref.workflowId, runId: ref.runId, activityId: ref.activityId });
     const taskToken = task.taskToken!;
     const startedAt = performance.now();
+    // The answer is worth retrying until the registered start-to-close timeout would have closed the task.
+    const startToCloseMs = swfDurationMs(registry.get(task.activityType ?? {})?.type.defaultTaskStartToCloseTimeout);
+    const deadline = startToCloseMs === undefined ? undefined : Date.now() + startToCloseMs;
     events.emit('taskStarted', ref);
 
     const handler = registry.get(task.activityType ?? {});
@@ -84,7 +90,7 @@ export class ActivityExecutor {
         `This worker has no activity for type ${task.activityType?.name} version ${task.activityType?.version}; it runs: ${registry.types.map((type) => `${type.name}@${type.version}`).join(', ') || '(none)'}`,
       );
       logger.error({ err: describeError(error) }, 'activity type not registered with this worker');
-      await this.#respond(ref, logger, 'failed', startedAt, () => this.#completion.fail(taskToken, error));
+      await this.#respond(ref, deadline, logger, 'failed', startedAt, () => this.#completion.fail(taskToken, error));
       return;
     }
 
@@ -110,7 +116,7 @@ export class ActivityExecutor {
     }
     if (outcome.ok) {
       if (this.#options.logPayloads) logger.debug({ result: outcome.value }, 'activity result');
-      await this.#respond(ref, logger, 'completed', startedAt, async () => {
+      await this.#respond(ref, deadline, logger, 'completed', startedAt, async () => {
         try {
           await this.#completion.complete(taskToken, outcome.value);
         } catch (error) {
@@ -131,14 +137,14 @@ export class ActivityExecutor {
       }
       if (reason === 'CANCEL_REQUESTED') {
         logger.info('activity canceled on request');
-        await this.#respond(ref, logger, 'canceled', startedAt, () =>
+        await this.#respond(ref, deadline, logger, 'canceled', startedAt, () =>
           this.#completion.cancel(taskToken, control.context.lastHeartbeatDetails),
         );
         return;
       }
     }
     logger.warn({ err: describeError(error) }, 'activity failed');
-    await this.#respond(ref, logger, 'failed', startedAt, () => this.#completion.fail(taskToken, error));
+    await this.#respond(ref, deadline, logger, 'failed', startedAt, () => this.#completion.fail(taskToken, error));
   }
 
   #createControl(task: PollForActivityTaskCommandOutput, handler: ActivityHandler, logger: Logger): ActivityTaskControl {
@@ -224,13 +230,22 @@ export class ActivityExecutor {
 
   async #respond(
     ref: ActivityTaskRef,
+    deadline: number | undefined,
     logger: Logger,
     outcome: TaskOutcome,
     startedAt: number,
     send: () => Promise<void>,
   ): Promise<void> {
+    const { events, answersGiveUp } = this.#options;
     try {
-      await send();
+      await sendAnswer(send, {
+        deadline,
+        giveUp: answersGiveUp,
+        onRetry: ({ attempt, error, retryInMs }) => {
+          logger.warn({ err: describeError(error), outcome, attempt, retryInMs }, 'could not answer the activity task yet; sending the answer again');
+          events.emit('respondRetried', { ...ref, attempt, error, retryInMs });
+        },
+      });
       this.#options.events.emit('taskCompleted', { ...ref, outcome, durationMs: performance.now() - startedAt });
     } catch (error) {
       if (isSwfError(error, 'UnknownResourceFault')) {

@@ -55,6 +55,8 @@ export interface WorkerEventMap {
   nonDeterminism: [DecisionTaskRef & { readonly error: unknown }];
   /** A respond call refused with UnknownResourceFault: the task timed out or the run closed. */
   respondDropped: [TaskRef & { readonly error: unknown }];
+  /** An answer could not reach SWF (unreachable, 5xx, throttled) and is sent again after `retryInMs`. */
+  respondRetried: [TaskRef & { readonly attempt: number; readonly error: unknown; readonly retryInMs: number }];
   cacheHit: [{ readonly runId: string; readonly newEvents: number }];
   cacheMiss: [{ readonly runId: string; readonly reason: CacheMissReason }];
   cacheEviction: [{ readonly runId: string; readonly reason: EvictionReason }];

@@ -59,6 +59,8 @@ export class Worker {
   readonly #stop = new AbortController();
   /** Ends the long polls still held once shutdown has nothing left to wait for (see #watchShutdown). */
   readonly #endPolls = new AbortController();
+  /** Aborted when the shutdown grace time is over: answers still being retried are given up. */
+  readonly #graceOver = new AbortController();
   /** Bounds decision polls in flight plus decision tasks running, across the shared and sticky pollers. */
   readonly #decisionQueue: PQueue;
   /** Bounds activity polls in flight plus activity tasks running. */
@@ -126,6 +128,7 @@ export class Worker {
       autoHeartbeat: options.autoHeartbeat,
       defaultHeartbeatThrottleMs: options.defaultHeartbeatThrottleInterval,
       maxHeartbeatThrottleMs: options.maxHeartbeatThrottleInterval,
+      answersGiveUp: this.#graceOver.signal,
     });
   }
 
@@ -301,6 +304,7 @@ export class Worker {
           this.#activityExecutor.abortAll();
         }
         endPolls('grace-time-over');
+        this.#graceOver.abort();
       }, this.#options.shutdownGraceTime);
     };
     this.#stop.signal.addEventListener('abort', onStop, { once: true });

@@ -72,6 +72,7 @@ function setup(options: { autoHeartbeat?: boolean } = {}) {
     autoHeartbeat: options.autoHeartbeat ?? false,
     defaultHeartbeatThrottleMs: 30_000,
     maxHeartbeatThrottleMs: 60_000,
+    answersGiveUp: new AbortController().signal,
   });
   return { fake, events, log, executor, payloads };
 }
