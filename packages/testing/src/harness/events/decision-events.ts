@@ -3,10 +3,10 @@
  * are. One case per decision type, so a new type is a compile error here.
  */
 import type { Decision, DecisionType } from '@aws-sdk/client-swf';
-import type { HistoryBuilder } from './history-builder.js';
+import type { HistoryRecorder } from './history-recorder.js';
 
 /** Appends to `history` the event recording `decision`, accepted by DecisionTaskCompleted `completedId`. */
-export function recordDecisionEvent(history: HistoryBuilder, decision: Decision, completedId: number): void {
+export function recordDecisionEvent(history: HistoryRecorder, decision: Decision, completedId: number): void {
   const decisionTaskCompletedEventId = completedId;
   const started = history.events[0]?.workflowExecutionStartedEventAttributes;
   const type = decision.decisionType as DecisionType;
