@@ -162,7 +162,18 @@ export class Worker {
    * signal. Resolves once every poll and task has drained; rejects if registration fails.
    */
   async run(): Promise<void> {
-    if (this.#state !== 'CREATED') throw new WorkerStateError(`Worker.run() can be called once; the worker is ${this.#state}`);
+    await this.start();
+    await this.#drained;
+  }
+
+  /**
+   * Registers the domain and types (unless `register: 'never'`) and starts polling, then resolves:
+   * a client may start executions at once, with no race against registration on a fresh domain.
+   * The worker polls until `shutdown()` or a signal; `shutdown()` resolves once it has drained.
+   * Rejects if registration fails.
+   */
+  async start(): Promise<void> {
+    if (this.#state !== 'CREATED') throw new WorkerStateError(`Worker.start() and run() can be called once; the worker is ${this.#state}`);
     this.#state = 'RUNNING';
     const options = this.#options;
     try {
@@ -192,7 +203,6 @@ export class Worker {
       'worker started',
     );
     this.#drained = this.#runLoops();
-    await this.#drained;
   }
 
   /**

@@ -130,6 +130,29 @@ describe('Worker', () => {
     expect(fake.calls.filter((call) => call.operation.startsWith('Register'))).toEqual([]);
   });
 
+  it('start() resolves after registration, with the worker polling until shutdown', async () => {
+    const order: string[] = [];
+    const { fake, create } = setup(async () => {
+      order.push('poll');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return {};
+    }, { register: 'always' });
+    fake.on('RegisterDomain', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      order.push('registered');
+      return {};
+    });
+    fake.on('RegisterWorkflowType', () => ({})).on('RegisterActivityType', () => ({}));
+    const worker = await create();
+    await worker.start();
+    order.push('started');
+    // Nothing polls before registration; by the time start() resolves the polls are out.
+    expect(order[0]).toBe('registered');
+    expect(order).toContain('poll');
+    await expect(worker.run()).rejects.toThrow(/can be called once/);
+    await worker.shutdown();
+  });
+
   it('can run only once', async () => {
     const { create } = setup(async () => ({}));
     const worker = await create();
