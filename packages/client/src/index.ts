@@ -29,7 +29,9 @@ export { DomainCatalog, type RegisterDomainOptions, type ListDomainsOptions } fr
 export { TypeCatalog, type TypeId, type TypeKind, type ListTypesOptions } from './type-catalog.js';
 export { WorkflowContinuedAsNewError } from './close-failure.js';
 export { WorkflowNotFoundError, findLatestRun } from './latest-run.js';
-export { isCloseEvent, type CloseWaitOptions } from './wait-for-close.js';
+export type { CloseWaitOptions } from './wait-for-close.js';
+// Re-exported: it moved to @swirl/core, where the replay tools use it too.
+export { isCloseEvent } from '@swirl/core';
 export type { WorkflowClassInput, WorkflowClassResult } from './workflow-class.js';
 export { quietSdkNodeVersionWarning } from './quiet-sdk-node-warning.js';
 export { createSwfClient, LOCAL_REGION, LOCAL_CREDENTIALS, type SwfClientOptions } from './create-swf-client.js';

@@ -4,12 +4,12 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  EventType,
   GetWorkflowExecutionHistoryCommand,
   type HistoryEvent,
   type SWFClient,
   type WorkflowExecution,
 } from '@aws-sdk/client-swf';
+import { isCloseEvent } from '@swirl/core';
 import { withSdkContext } from './sdk-error-context.js';
 
 /** How often `result()` reads the newest event while the run is open. */
@@ -20,19 +20,6 @@ export interface CloseWaitOptions {
   readonly maxIntervalMs?: number;
   /** Stops waiting; the promise rejects with the signal's reason. @default none (wait until the run closes) */
   readonly signal?: AbortSignal;
-}
-
-const CLOSE_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
-  EventType.WorkflowExecutionCompleted,
-  EventType.WorkflowExecutionFailed,
-  EventType.WorkflowExecutionCanceled,
-  EventType.WorkflowExecutionTerminated,
-  EventType.WorkflowExecutionTimedOut,
-  EventType.WorkflowExecutionContinuedAsNew,
-]);
-
-export function isCloseEvent(event: HistoryEvent): boolean {
-  return event.eventType !== undefined && CLOSE_EVENT_TYPES.has(event.eventType);
 }
 
 /** Resolves with the run's close event once it is recorded. */

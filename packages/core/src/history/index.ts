@@ -11,3 +11,4 @@ export { History, HistoryLinkError } from './history.js';
 export type { EventLinks } from './history.js';
 export { DecisionBatcher, toDecisionBatches, isBookkeepingEvent, recordedDecisionCompletedId } from './decision-batches.js';
 export type { DecisionBatch } from './decision-batches.js';
+export { isCloseEvent } from './close-events.js';

@@ -4,8 +4,7 @@
  * would start next, so the workflow code also receives those events instead of skipping them.
  */
 import type { HistoryEvent } from '@aws-sdk/client-swf';
-import { isCloseEvent } from '@swirl/client';
-import { eventAttributesKey, isBookkeepingEvent, recordedDecisionCompletedId } from '@swirl/core';
+import { eventAttributesKey, isBookkeepingEvent, isCloseEvent, recordedDecisionCompletedId } from '@swirl/core';
 
 /** Identity recorded on the decision task replay starts itself, so it is recognisable in errors. */
 export const REPLAY_IDENTITY = 'swirl-replay';
