@@ -7,6 +7,7 @@ import { SWFClient, type SWFClientConfig } from '@aws-sdk/client-swf';
 import { hasConfiguredCredentials } from './configured-credentials.js';
 import { reportUnreachableEndpoint } from './endpoint-connection-error.js';
 import { assertKnownOptions, type OptionKeys } from './option-keys.js';
+import { quietSdkNodeVersionWarning } from './quiet-sdk-node-warning.js';
 import { configuredEndpoint, isLoopbackEndpoint, parseSwfEndpoint } from './swf-endpoint.js';
 
 /** The region a loopback endpoint gets when neither the options nor the environment name one. */
@@ -59,6 +60,8 @@ function resolveEndpoint(options: SwfClientOptions, env: Readonly<Record<string,
  */
 export function createSwfClient(options: SwfClientOptions = {}): SWFClient {
   assertKnownOptions('createSwfClient options', options, SWF_CLIENT_OPTION_KEYS);
+  // The SDK warns on its first client that later releases need Node 22; Swirl supports Node 20.19+.
+  quietSdkNodeVersionWarning();
   const env = options.env ?? process.env;
   const endpoint = resolveEndpoint(options, env);
   const local = endpoint !== undefined && isLoopbackEndpoint(endpoint);

@@ -1,7 +1,7 @@
 /**
  * The AWS SDK warns once per process, on the first client it builds, that its releases after
- * January 2027 will need Node 22. It says nothing about what the user ran, so the `swirl` CLI and
- * `TestEnvironment` drop that one warning; every other warning still goes through.
+ * January 2027 will need Node 22. It says nothing about what the user ran, so the `swirl` CLI,
+ * `createSwfClient` and `TestEnvironment` drop that one warning; every other warning still goes through.
  */
 
 // Marks the patched emitWarning, so calling this again (each TestEnvironment) does not stack filters.
