@@ -7,6 +7,7 @@ import tseslint from 'typescript-eslint';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import { boundaryConfigs } from './eslint/boundaries.js';
+import { swirlPlugin } from './eslint/type-import-cycles.js';
 
 export default tseslint.config(
   {
@@ -14,7 +15,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.ts'],
-    plugins: { 'import-x': importX, '@typescript-eslint': tseslint.plugin },
+    plugins: { 'import-x': importX, '@typescript-eslint': tseslint.plugin, swirl: swirlPlugin },
     languageOptions: {
       parser: tseslint.parser,
       parserOptions: {
@@ -37,6 +38,7 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-self-import': 'error',
+      'swirl/no-import-cycle': 'error',
       'no-console': 'off',
       eqeqeq: ['error', 'smart'],
     },
