@@ -123,7 +123,7 @@ export class Registrar {
     const { client, domain, retentionDays, logger } = this.#options;
     try {
       await client.send(new RegisterDomainCommand({ name: domain, workflowExecutionRetentionPeriodInDays: String(retentionDays) }));
-      logger.info({ domain, retentionDays }, 'registered domain');
+      logger.info({ retentionDays }, `registered domain ${domain}`);
       return;
     } catch (error) {
       if (!isSwfError(error, 'DomainAlreadyExistsFault')) throw error;

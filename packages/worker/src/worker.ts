@@ -24,6 +24,7 @@ import { HistoryPager } from './history-pager.js';
 import { resolveWorkerOptions, type ResolvedWorkerOptions, type WorkerOptions } from './options.js';
 import { PollTimeoutCheck } from './poll-timeout-check.js';
 import { Registrar } from './registrar.js';
+import { serializeLoggedError } from './sdk-errors.js';
 import { StickyCache, type StickyCacheStats } from './sticky-cache.js';
 import { WorkerEvents } from './worker-events.js';
 
@@ -75,7 +76,7 @@ export class Worker {
   private constructor(options: ResolvedWorkerOptions) {
     this.#options = options;
     this.identity = options.identity;
-    this.#logger = options.logger.child({ domain: options.domain });
+    this.#logger = options.logger.child({ domain: options.domain }, { serializers: { err: serializeLoggedError } });
     this.#payloads = new PayloadPipeline({ converter: options.payloadConverter, codecs: options.payloadCodecs });
     this.#activityRegistry = new ActivityRegistry(options.activities);
     this.#workflows = createWorkflowRegistry(options.workflows);

@@ -241,8 +241,8 @@ describe('DecisionExecutor', () => {
     const { fake, executor, log } = setup({ decide: () => [complete(JSON.stringify('x'.repeat(40_000)))] });
     await executor.execute(task(3, 0, history(3)), 'orders');
     expect(fake.callsTo('RespondDecisionTaskCompleted')).toEqual([]);
-    const error = log.entries.find((entry) => entry.level === 50) as unknown as { err: { name: string; message: string } };
-    expect(error.err.name).toBe('PayloadTooLargeError');
+    const error = log.entries.find((entry) => entry.level === 50) as unknown as { err: { type: string; message: string } };
+    expect(error.err.type).toBe('PayloadTooLargeError');
     expect(error.err.message).toMatch(/CompleteWorkflowExecution\.result/);
   });
 
