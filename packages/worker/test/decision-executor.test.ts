@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { DecisionExecutor, type DecidingRuntime } from '../src/decision-executor.js';
 import { HistoryPager } from '../src/history-pager.js';
+import { serializeLoggedError } from '../src/sdk-errors.js';
 import { StickyCache } from '../src/sticky-cache.js';
 import { WorkerEvents } from '../src/worker-events.js';
 import { fakeSwfClient, memoryLogger, swfError } from './fake-swf-client.js';
@@ -67,7 +68,7 @@ function setup(options: { codecs?: PayloadCodec[]; decide?: (events: HistoryEven
     stickyTaskList: 'sticky-me',
     stickyScheduleToStartTimeoutMs: 5_000,
     ...(options.stopSignal && { stopSignal: options.stopSignal }),
-    logger: pino({}, log.stream),
+    logger: pino({ serializers: { err: serializeLoggedError } }, log.stream), // as the worker's loggers are
     events,
     logPayloads: false,
   });
