@@ -1,8 +1,9 @@
 /**
  * Runs one decision task: pages its history (only the new pages when the sticky cache holds the run),
  * decodes payloads, activates the run's runtime (a WorkflowRuntime, or a DeciderRuntime for a
- * `Decider`), encodes and size-checks the decisions, and
- * answers RespondDecisionTaskCompleted, asking for sticky execution on this worker's own task list.
+ * `Decider`), encodes and size-checks the decisions, and answers RespondDecisionTaskCompleted,
+ * asking for sticky execution on this worker's own task list. The sticky-cache bookkeeping around
+ * those steps is `StickySession`'s (sticky-session.ts).
  * A task that throws is not answered: SWF times it out and a full replay retries it.
  */
 import {
@@ -11,17 +12,13 @@ import {
   type PollForDecisionTaskCommandOutput,
   type SWFClient,
 } from '@aws-sdk/client-swf';
-import {
-  CLOSE_DECISION_TYPES,
-  NonDeterminismError,
-  assertPayloadSize,
-  type PayloadPipeline,
-} from '@swirl/core';
+import { NonDeterminismError, assertPayloadSize, type PayloadPipeline } from '@swirl/core';
 import type { Activation } from '@swirl/workflow';
 import type { Logger } from 'pino';
 import type { HistoryPager } from './history-pager.js';
 import { describeError, isSwfError } from './sdk-errors.js';
 import type { StickyCache } from './sticky-cache.js';
+import { StickySession } from './sticky-session.js';
 import type { DecisionTaskRef, WorkerEvents } from './worker-events.js';
 
 /** What the executor needs of a run's runtime (WorkflowRuntime or DeciderRuntime in production, a fake in tests). */
@@ -54,8 +51,6 @@ export interface DecisionExecutorOptions {
   readonly logPayloads: boolean;
 }
 
-const CLOSE_TYPES: ReadonlySet<string> = new Set(CLOSE_DECISION_TYPES);
-
 export class DecisionExecutor {
   readonly #options: DecisionExecutorOptions;
   #running = 0;
@@ -71,7 +66,7 @@ export class DecisionExecutor {
 
   /** Executes a polled decision task. `taskList` is the list it was polled from (for paging). */
   async execute(task: PollForDecisionTaskCommandOutput, taskList: string): Promise<void> {
-    const { events, cache } = this.#options;
+    const { events } = this.#options;
     const execution = { workflowId: task.workflowExecution!.workflowId!, runId: task.workflowExecution!.runId! };
     const workflowType = { name: task.workflowType!.name!, version: task.workflowType!.version! };
     const ref: DecisionTaskRef = {
@@ -85,73 +80,35 @@ export class DecisionExecutor {
     events.emit('taskStarted', ref);
     this.#running += 1;
 
-    let runtime: DecidingRuntime | undefined;
-    /** True once the runtime is back in the cache for the run's next task (before the respond is sent). */
-    let cachedForNextTask = false;
+    const session = new StickySession(this.#options, execution.runId);
     try {
-      runtime = this.#takeCachedRuntime(task, execution.runId);
-      const history = await this.#options.pager.collect(task, taskList, runtime?.processedStartedEventId);
-      if (runtime && history.mode === 'full') {
-        events.emit('cacheMiss', { runId: execution.runId, reason: 'HISTORY_GAP' });
-        cache.countDropped(execution.runId, 'FALLBACK');
-        runtime = undefined;
-      }
-      const cameFromCache = runtime !== undefined;
-      if (runtime) events.emit('cacheHit', { runId: execution.runId, newEvents: history.events.length });
-      runtime ??= this.#options.createRuntime(workflowType, execution, logger);
+      const cached = session.take(task.previousStartedEventId ?? 0);
+      const history = await this.#options.pager.collect(task, taskList, cached?.processedStartedEventId);
+      const runtime = session.resume(history, () => this.#options.createRuntime(workflowType, execution, logger));
       const decoded = await Promise.all(history.events.map((event) => this.#options.payloads.decodeEvent(event)));
       const activation = await runtime.activate(decoded);
       const decisions = await Promise.all(activation.decisions.map((decision) => this.#options.payloads.encodeDecision(decision)));
       if (activation.executionContext !== undefined) assertPayloadSize('executionContext', activation.executionContext);
       if (this.#options.logPayloads && logger.isLevelEnabled('debug')) logger.debug({ decisions }, 'decisions');
 
-      const closes = decisions.some((decision) => CLOSE_TYPES.has(decision.decisionType!));
-      const stopping = this.#options.stopSignal?.aborted ?? false;
-      const sticky = this.#options.stickyTaskList !== undefined && cache.enabled && !closes && !stopping;
-      // Cached before the respond: once SWF records these decisions, a fast activity can complete and
-      // the run's next task reach the sticky poller before this respond's answer arrives.
-      if (sticky) {
-        cache.put(execution.runId, runtime);
-        cachedForNextTask = true;
-      }
+      const { sticky, fields } = session.answer(decisions);
       await this.#options.client.send(
         new RespondDecisionTaskCompletedCommand({
           taskToken: task.taskToken!,
           decisions,
           ...(activation.executionContext !== undefined && { executionContext: activation.executionContext }),
-          ...(sticky && {
-            taskList: { name: this.#options.stickyTaskList! },
-            taskListScheduleToStartTimeout: String(Math.max(1, Math.ceil(this.#options.stickyScheduleToStartTimeoutMs / 1_000))),
-          }),
+          ...fields,
         }),
       );
-      // A runtime taken from the cache that does not go back is counted, so evictions add up.
-      if (!sticky && cameFromCache) cache.countDropped(execution.runId, closes ? 'CLOSED' : 'SHUTDOWN');
+      session.answered();
       logger.debug({ decisions: decisions.map((decision) => decision.decisionType), sticky }, 'decision task completed');
       events.emit('taskCompleted', { ...ref, outcome: 'decided', durationMs: performance.now() - startedAt });
     } catch (error) {
-      if (runtime && cachedForNextTask) {
-        // The respond failed, so SWF may not have recorded these decisions: the next task replays in full.
-        // Unless a next task already advanced the runtime, which proves they were recorded.
-        if (runtime.processedStartedEventId === ref.startedEventId) cache.evictEntry(execution.runId, runtime, 'FALLBACK');
-      } else if (runtime) {
-        // The runtime may be half-advanced: never reuse it. The next task of this run replays in full.
-        cache.countDropped(execution.runId, 'FALLBACK');
-      }
+      session.failed(ref.startedEventId);
       this.#reportFailure(ref, logger, error);
     } finally {
       this.#running -= 1;
     }
-  }
-
-  /** The cached runtime when it processed exactly the task SWF says came before this one. */
-  #takeCachedRuntime(task: PollForDecisionTaskCommandOutput, runId: string): DecidingRuntime | undefined {
-    const { cache, events } = this.#options;
-    if (!cache.enabled) return undefined;
-    const held = cache.has(runId);
-    const cached = cache.take(runId, (runtime) => runtime.processedStartedEventId === (task.previousStartedEventId ?? 0));
-    if (!cached) events.emit('cacheMiss', { runId, reason: held ? 'PREVIOUS_STARTED_MISMATCH' : 'NOT_CACHED' });
-    return cached;
   }
 
   #reportFailure(ref: DecisionTaskRef, logger: Logger, error: unknown): void {
