@@ -8,7 +8,7 @@ import { History } from '@swirl/core';
 import type { Decider, DecisionTaskInfo } from '../decider.js';
 import { validateDecisionShapes } from '../decisions.js';
 import type { Activation } from './workflow-runtime.js';
-import { WorkflowRuntimeError } from './workflow-execution.js';
+import { WorkflowRuntimeError } from './runtime-error.js';
 
 export interface DeciderRuntimeOptions {
   readonly decider: Decider;

@@ -17,12 +17,12 @@ type EventHandler<T extends EventType = EventType> = (execution: WorkflowExecuti
 /** Decision-task bookkeeping never reaches the workflow: the batcher consumes it. */
 const bookkeeping: EventHandler = () => false;
 /** Events that close the run or confirm a decision needing no further action. */
-const nothing: EventHandler = (execution) => execution.nothing();
+const nothing: EventHandler = () => false;
 
 const EVENT_HANDLERS: { readonly [T in EventType]: EventHandler<T> } = {
   // the run
-  WorkflowExecutionStarted: (x, e, a) => x.executionStarted(e, a()),
-  WorkflowExecutionCancelRequested: (x) => x.cancelRequestedEvent(),
+  WorkflowExecutionStarted: (x, e, a) => x.lifecycle.started(e, a(), x.context),
+  WorkflowExecutionCancelRequested: (x) => x.lifecycle.cancelRequestedEvent(),
   WorkflowExecutionSignaled: (x, e, a) => x.signals.signaled(e, a()),
   WorkflowExecutionCompleted: nothing,
   WorkflowExecutionFailed: nothing,
@@ -30,10 +30,10 @@ const EVENT_HANDLERS: { readonly [T in EventType]: EventHandler<T> } = {
   WorkflowExecutionContinuedAsNew: nothing,
   WorkflowExecutionTimedOut: nothing,
   WorkflowExecutionTerminated: nothing,
-  CompleteWorkflowExecutionFailed: (x, e, a) => x.closeFailed(e, a().cause),
-  FailWorkflowExecutionFailed: (x, e, a) => x.closeFailed(e, a().cause),
-  CancelWorkflowExecutionFailed: (x, e, a) => x.closeFailed(e, a().cause),
-  ContinueAsNewWorkflowExecutionFailed: (x, e, a) => x.closeFailed(e, a().cause),
+  CompleteWorkflowExecutionFailed: (x, e, a) => x.lifecycle.closeFailed(e, a().cause),
+  FailWorkflowExecutionFailed: (x, e, a) => x.lifecycle.closeFailed(e, a().cause),
+  CancelWorkflowExecutionFailed: (x, e, a) => x.lifecycle.closeFailed(e, a().cause),
+  ContinueAsNewWorkflowExecutionFailed: (x, e, a) => x.lifecycle.closeFailed(e, a().cause),
   // decision tasks
   DecisionTaskScheduled: bookkeeping,
   DecisionTaskStarted: bookkeeping,

@@ -1,7 +1,7 @@
 /**
  * What the per-kind command modules (activities, timers, children, ...) need from the execution
  * they belong to: emitting commands, finding the operation an event completes, sequence ids,
- * the converter, and reporting errors from workflow code.
+ * the converter, and reporting errors from workflow code. `RunKernel` (run-kernel.ts) implements it.
  */
 import type { Decision, HistoryEvent } from '@aws-sdk/client-swf';
 import type { PayloadConverter } from '@swirl/core';

@@ -10,7 +10,8 @@ import { silentLogger, type WorkflowLogger } from '../logger.js';
 import type { WorkflowClass } from '../workflow-class.js';
 import { applyEvent } from './event-handlers.js';
 import type { Command } from './operations.js';
-import { WorkflowExecution, WorkflowRuntimeError } from './workflow-execution.js';
+import { WorkflowRuntimeError } from './runtime-error.js';
+import { WorkflowExecution } from './workflow-execution.js';
 
 export interface WorkflowRuntimeOptions {
   /** The workflow class this run executes. */
@@ -93,13 +94,13 @@ export class WorkflowRuntime {
     const completed: DecisionBatch[] = [];
     for (const event of events) {
       this.#guardAgainstLostDecision(event);
-      this.#execution.indexEvent(event);
+      this.#execution.markers.index(event);
       const batch = this.#batcher.push(event);
       if (batch) completed.push(batch);
     }
     for (const batch of completed) {
       const commands = batch.startedEventId === this.#processedStartedEventId ? this.#liveCommands : await this.#run(batch, true);
-      this.#execution.confirm(batch, commands);
+      this.#execution.kernel.confirm(batch, commands);
       this.#processedStartedEventId = batch.startedEventId;
     }
     const live = this.#batcher.openBatch;
@@ -113,12 +114,12 @@ export class WorkflowRuntime {
     validateDecisionShapes(decisions);
     this.#liveCommands = commands;
     this.#processedStartedEventId = live.startedEventId;
-    const executionContext = this.#execution.executionContext();
+    const executionContext = this.#execution.lifecycle.executionContext();
     return executionContext === undefined ? { decisions } : { decisions, executionContext };
   }
 
   #run(batch: DecisionBatch, replaying: boolean): Promise<Command[]> {
-    return this.#execution.runBatch(batch, replaying, (event) => applyEvent(this.#execution, event));
+    return this.#execution.kernel.runBatch(batch, replaying, (event) => applyEvent(this.#execution, event));
   }
 
   // The task this runtime decided timed out: SWF dropped those decisions, but this runtime already
