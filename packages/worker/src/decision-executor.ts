@@ -15,6 +15,7 @@ import {
 import { NonDeterminismError, assertPayloadSize, type PayloadPipeline } from '@swirl/core';
 import type { Activation } from '@swirl/workflow';
 import type { Logger } from 'pino';
+import { sendAnswer } from './answer-retry.js';
 import type { HistoryPager } from './history-pager.js';
 import { describeError, isSwfError } from './sdk-errors.js';
 import type { StickyCache } from './sticky-cache.js';
@@ -49,7 +50,24 @@ export interface DecisionExecutorOptions {
   readonly logger: Logger;
   readonly events: WorkerEvents;
   readonly logPayloads: boolean;
+  /** Aborted when answers still failing must be given up (the shutdown grace time is over). @default never */
+  readonly answersGiveUp?: AbortSignal;
 }
+
+/**
+ * When SWF will time the task out: the poll's time plus the start-to-close timeout of its
+ * DecisionTaskScheduled, which the first (newest-first) page holds. Undefined when not found.
+ */
+function decisionTaskDeadline(task: PollForDecisionTaskCommandOutput, polledAt: number): number | undefined {
+  const events = task.events ?? [];
+  const started = events.find((event) => event.eventId === task.startedEventId);
+  const scheduledEventId = started?.decisionTaskStartedEventAttributes?.scheduledEventId;
+  const timeout = events.find((event) => event.eventId === scheduledEventId)?.decisionTaskScheduledEventAttributes?.startToCloseTimeout;
+  if (timeout === undefined || !/^\d+$/.test(timeout)) return undefined;
+  return polledAt + Number(timeout) * 1_000;
+}
+
+const NEVER = new AbortController().signal;
 
 export class DecisionExecutor {
   readonly #options: DecisionExecutorOptions;
@@ -77,6 +95,7 @@ export class DecisionExecutor {
     };
     const logger = this.#options.logger.child(execution);
     const startedAt = performance.now();
+    const deadline = decisionTaskDeadline(task, Date.now());
     events.emit('taskStarted', ref);
     this.#running += 1;
 
@@ -92,14 +111,21 @@ export class DecisionExecutor {
       if (this.#options.logPayloads && logger.isLevelEnabled('debug')) logger.debug({ decisions }, 'decisions');
 
       const { sticky, fields } = session.answer(decisions);
-      await this.#options.client.send(
-        new RespondDecisionTaskCompletedCommand({
-          taskToken: task.taskToken!,
-          decisions,
-          ...(activation.executionContext !== undefined && { executionContext: activation.executionContext }),
-          ...fields,
-        }),
-      );
+      const respond = new RespondDecisionTaskCompletedCommand({
+        taskToken: task.taskToken!,
+        decisions,
+        ...(activation.executionContext !== undefined && { executionContext: activation.executionContext }),
+        ...fields,
+      });
+      // Sent again through an outage while the task can still be open, as activity answers are.
+      await sendAnswer(async () => void (await this.#options.client.send(respond)), {
+        deadline,
+        giveUp: this.#options.answersGiveUp ?? NEVER,
+        onRetry: ({ attempt, error, retryInMs }) => {
+          logger.warn({ err: describeError(error), attempt, retryInMs }, 'could not answer the decision task yet; sending the answer again');
+          events.emit('respondRetried', { ...ref, attempt, error, retryInMs });
+        },
+      });
       session.answered();
       logger.debug({ decisions: decisions.map((decision) => decision.decisionType), sticky }, 'decision task completed');
       events.emit('taskCompleted', { ...ref, outcome: 'decided', durationMs: performance.now() - startedAt });
@@ -119,10 +145,7 @@ export class DecisionExecutor {
       return;
     }
     if (error instanceof NonDeterminismError) events.emit('nonDeterminism', { ...ref, error });
-    logger.error(
-      { err: describeError(error), stack: error instanceof Error ? error.stack : undefined },
-      'decision task failed and is left unanswered; SWF will time it out and retry it',
-    );
+    logger.error({ err: describeError(error) }, 'decision task failed and is left unanswered; SWF will time it out and retry it');
     events.emit('taskFailed', { ...ref, error });
   }
 }

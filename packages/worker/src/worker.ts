@@ -116,6 +116,7 @@ export class Worker {
       logger: this.#logger,
       events: this.events,
       logPayloads: options.logPayloads,
+      answersGiveUp: this.#graceOver.signal,
     });
     this.#activityExecutor = new ActivityExecutor({
       client: options.client,

@@ -87,6 +87,26 @@ const task = (startedEventId: number, previousStartedEventId: number, events: Hi
 });
 
 describe('DecisionExecutor', () => {
+  it('sends the answer again while SWF cannot be reached, and never decides twice', async () => {
+    const { fake, events, executor, runtimes } = setup();
+    let answers = 0;
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8233'), { code: 'ECONNREFUSED' });
+    fake.on('RespondDecisionTaskCompleted', () => {
+      answers += 1;
+      if (answers < 3) throw refused;
+      return {};
+    });
+    const retries: number[] = [];
+    events.on('respondRetried', (retry) => retries.push(retry.attempt));
+    const completed: string[] = [];
+    events.on('taskCompleted', (done) => completed.push(done.kind));
+    await executor.execute(task(3, 0, history(3)), 'orders');
+    expect(answers).toBe(3);
+    expect(retries).toEqual([1, 2]);
+    expect(completed).toEqual(['decision']);
+    expect(runtimes[0]!.activations).toEqual([[1, 2, 3]]);
+  });
+
   it('replays the full history, answers the decisions and asks for sticky execution on its own list', async () => {
     const { fake, executor, runtimes, cache } = setup();
     await executor.execute(task(3, 0, history(3)), 'orders');
@@ -184,7 +204,8 @@ describe('DecisionExecutor', () => {
 
   it('evicts the runtime it cached when the respond fails, so the next task replays in full', async () => {
     const { fake, executor, runtimes, seen, cache } = setup();
-    fake.on('RespondDecisionTaskCompleted', () => Promise.reject(swfError('ThrottlingException', 'Rate exceeded')));
+    // A refusal that is not retried (throttling and outages are: see the answer-retry tests).
+    fake.on('RespondDecisionTaskCompleted', () => Promise.reject(swfError('OperationNotPermittedFault', 'Not permitted')));
     await executor.execute(task(3, 0, history(3)), 'orders');
     expect(cache.has('r1')).toBe(false);
     expect(seen).toEqual(['cacheMiss:NOT_CACHED', 'cacheEviction:FALLBACK', 'taskFailed']);
