@@ -32,7 +32,7 @@ let server: SwirlServer;
 beforeAll(async () => {
   const [definitions, main] = typescriptBlocks('Five minutes with Swirl');
   writeFileSync(program, `${definitions}\n${main}`);
-  writeFileSync(path.join(folder, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { types: ['node'], noEmit: true }, include: ['program.ts'] }));
+  writeFileSync(path.join(folder, 'tsconfig.json'), JSON.stringify({ extends: path.join(root, 'tsconfig.base.json'), compilerOptions: { types: ['node'], noEmit: true }, include: ['program.ts'] }));
   server = await startServer({ port: 0, logger: pino({ level: 'silent' }) });
 });
 afterAll(async () => {
