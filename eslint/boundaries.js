@@ -6,6 +6,7 @@
  */
 
 import path from 'node:path';
+import { determinismRules } from '../packages/workflow/eslint-config.js';
 
 const root = path.dirname(import.meta.dirname);
 
@@ -55,26 +56,8 @@ export const boundaryConfigs = [
     files: ['packages/workflow/src/**/*.ts'],
     rules: {
       [rule]: restrict([...NODE_IO, 'pino', 'p-queue', 'better-sqlite3', 'eventemitter3', ...swirl('workflow', 'activity', 'worker', 'client', 'server', 'testing', 'cli')], ['@aws-sdk/*'], 'The workflow runtime is deterministic and does no IO: it may import @swirl/core and nothing that touches the outside world'),
-      'no-restricted-properties': [
-        'error',
-        { object: 'Date', property: 'now', message: 'Workflow code must use the workflow clock (this.now()), which replays identically.' },
-        { object: 'Math', property: 'random', message: 'Workflow code must use this.random(), which is seeded from the run id.' },
-        { object: 'globalThis', property: 'setTimeout', message: 'Workflow code must use durable timers (this.sleep()).' },
-        { object: 'globalThis', property: 'setInterval', message: 'Workflow code must use durable timers (this.sleep()).' },
-        { object: 'process', property: 'env', message: 'Workflow code may not read the environment: pass values in as input.' },
-      ],
-      'no-restricted-globals': [
-        'error',
-        { name: 'setTimeout', message: 'Workflow code must use durable timers (this.sleep()).' },
-        { name: 'setInterval', message: 'Workflow code must use durable timers (this.sleep()).' },
-        { name: 'setImmediate', message: 'Workflow code must not schedule macrotasks: replay drains microtasks only.' },
-        { name: 'fetch', message: 'Workflow code does no IO: call an activity.' },
-        { name: 'process', message: 'Workflow code may not touch the process: pass values in as input.' },
-      ],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads the wall clock: use this.now() in workflow code.' },
-      ],
+      // The same rules users apply to their own workflow code (@swirl/workflow/eslint-config).
+      ...determinismRules,
     },
   },
   {
