@@ -1,28 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { childOutput } from './child-output.js';
 import { outcome, runWorker, startSwf, startWorkflow, waitForClose, type Swf } from './harness.js';
 import { Fragile, Resilient, TASK_LIST } from './workflows.js';
 
 const CHILD = fileURLToPath(new URL('./child-worker.ts', import.meta.url));
 const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Resolves with the first stdout line of `child` that matches `pattern`. */
-function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    const onData = (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const line = buffer.split('\n').find((candidate) => pattern.test(candidate));
-      if (line) {
-        child.stdout!.off('data', onData);
-        resolve(line);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code, signal) => reject(new Error(`child worker exited (${code ?? signal}) before printing ${pattern}`)));
-  });
-}
 
 describe('end to end over HTTP: a worker process killed mid-activity', () => {
   let swf: Swf | undefined;
@@ -43,13 +27,14 @@ describe('end to end over HTTP: a worker process killed mid-activity', () => {
       env: { ...process.env, SWIRL_E2E_HANG: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    await waitForLine(child, /^ready$/);
+    const output = childOutput(child);
+    await output.next(/^ready$/);
 
     const decider = await runWorker({ client: swf.newClient(), domain, taskList: TASK_LIST, workflows: [Resilient] });
     stops.push(decider.stop);
     const execution = await startWorkflow(swf.client, domain, Resilient, { workflowId: 'resilient-1', input: 'invoice' });
 
-    await waitForLine(child, /^started /);
+    await output.next(/^started /);
     // Let its first heartbeat reach the server (it is sent at once, then every 1.6 s) before the kill.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     child.kill('SIGKILL');

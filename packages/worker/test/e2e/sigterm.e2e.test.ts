@@ -6,40 +6,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { childOutput } from './child-output.js';
 import { outcome, runWorker, startSwf, startWorkflow, waitForClose, type Swf } from './harness.js';
 import { SlowFanOut } from './workflows.js';
 
 const CHILD = fileURLToPath(new URL('./draining-worker.ts', import.meta.url));
 const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const GRACE_MS = 10_000;
-
-/** Collects the child's stdout lines; `next(pattern, count)` resolves once `count` lines matched. */
-function lines(child: ChildProcess) {
-  const seen: string[] = [];
-  const waiters: Array<() => void> = [];
-  let buffer = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const parts = buffer.split('\n');
-    buffer = parts.pop() ?? '';
-    seen.push(...parts);
-    for (const wake of waiters.splice(0)) wake();
-  });
-  const next = (pattern: RegExp, count = 1): Promise<string[]> =>
-    new Promise((resolve, reject) => {
-      const check = () => {
-        const matched = seen.filter((line) => pattern.test(line));
-        if (matched.length >= count) return resolve(matched);
-        waiters.push(check);
-      };
-      child.once('exit', (code, signal) => {
-        const matched = seen.filter((line) => pattern.test(line));
-        if (matched.length < count) reject(new Error(`worker exited (${code ?? signal}) after ${matched.length} of ${count} lines matching ${pattern}`));
-      });
-      check();
-    });
-  return { next };
-}
 
 describe('end to end over HTTP: SIGTERM to a worker with activities in flight', () => {
   let swf: Swf | undefined;
@@ -59,7 +32,7 @@ describe('end to end over HTTP: SIGTERM to a worker with activities in flight', 
       cwd: PACKAGE_ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const output = lines(child);
+    const output = childOutput(child);
     await output.next(/^ready$/);
 
     const decider = await runWorker({ client: swf.newClient(), domain, taskList: 'e2e', workflows: [SlowFanOut] });
