@@ -79,12 +79,12 @@ export class ActivityExecutor {
     const logger = this.#options.logger.child({ workflowId: ref.workflowId, runId: ref.runId, activityId: ref.activityId });
     const taskToken = task.taskToken!;
     const startedAt = performance.now();
-    // The answer is worth retrying until the registered start-to-close timeout would have closed the task.
-    const startToCloseMs = swfDurationMs(registry.get(task.activityType ?? {})?.type.defaultTaskStartToCloseTimeout);
-    const deadline = startToCloseMs === undefined ? undefined : Date.now() + startToCloseMs;
     events.emit('taskStarted', ref);
 
     const handler = registry.get(task.activityType ?? {});
+    // The answer is worth retrying until the registered start-to-close timeout would have closed the task.
+    const startToCloseMs = swfDurationMs(handler?.type.defaultTaskStartToCloseTimeout);
+    const deadline = startToCloseMs === undefined ? undefined : Date.now() + startToCloseMs;
     if (!handler) {
       const error = new ActivityTypeNotRegisteredError(
         `This worker has no activity for type ${task.activityType?.name} version ${task.activityType?.version}; it runs: ${registry.types.map((type) => `${type.name}@${type.version}`).join(', ') || '(none)'}`,

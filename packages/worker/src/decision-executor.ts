@@ -12,7 +12,7 @@ import {
   type PollForDecisionTaskCommandOutput,
   type SWFClient,
 } from '@aws-sdk/client-swf';
-import { NonDeterminismError, assertPayloadSize, type PayloadPipeline } from '@swirl/core';
+import { NonDeterminismError, assertPayloadSize, fromSwfDuration, type PayloadPipeline } from '@swirl/core';
 import type { Activation } from '@swirl/workflow';
 import type { Logger } from 'pino';
 import { sendAnswer } from './answer-retry.js';
@@ -63,8 +63,9 @@ function decisionTaskDeadline(task: PollForDecisionTaskCommandOutput, polledAt: 
   const started = events.find((event) => event.eventId === task.startedEventId);
   const scheduledEventId = started?.decisionTaskStartedEventAttributes?.scheduledEventId;
   const timeout = events.find((event) => event.eventId === scheduledEventId)?.decisionTaskScheduledEventAttributes?.startToCloseTimeout;
-  if (timeout === undefined || !/^\d+$/.test(timeout)) return undefined;
-  return polledAt + Number(timeout) * 1_000;
+  if (timeout === undefined) return undefined;
+  const seconds = fromSwfDuration(timeout);
+  return Number.isFinite(seconds) ? polledAt + seconds * 1_000 : undefined;
 }
 
 const NEVER = new AbortController().signal;
