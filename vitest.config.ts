@@ -17,7 +17,9 @@ export default defineConfig({
         test: { name, root: `packages/${name}`, include: ['test/**/*.test.ts'] },
       })),
       { extends: true as const, test: { name: 'examples', root: 'examples', include: ['**/*.test.ts'], exclude: ['**/node_modules/**'] } },
-      { extends: true as const, test: { name: 'integration', root: 'test', include: ['**/*.test.ts'], exclude: ['**/node_modules/**'] } },
+      { extends: true as const, test: { name: 'integration', root: 'test', include: ['**/*.test.ts'], exclude: ['**/node_modules/**', 'faults/**'] } },
+      // Fault tests over real processes (kills, crashes, throttling, fuzz, soak): also `pnpm test:faults [--long]`.
+      { extends: true as const, test: { name: 'faults', root: 'test/faults', include: ['**/*.test.ts'], testTimeout: 600_000, hookTimeout: 120_000 } },
     ],
     passWithNoTests: false,
     reporters: ['default', './test/summary-reporter.ts'],
