@@ -23,6 +23,7 @@ export type { FaultInjectionOptions } from './http/fault-injection.js';
 export { SwfEngine } from './engine/swf-engine.js';
 export type { SwfEngineOptions, OperationContext, OperationOutput } from './engine/swf-engine.js';
 export type { EngineStats, StartedTask, QueuedTaskList, OutstandingTaskKind } from './engine/tasks/outstanding-work.js';
+export type { HeldPolls } from './engine/tasks/task-lists.js';
 export { RealClock } from './clock/clock.js';
 export type { Clock, ClockTimer } from './clock/clock.js';
 export { VirtualClock } from './clock/virtual-clock.js';

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { createAdminRequestHandler } from './admin/admin-routes.js';
+import { chainAdminHandlers, createMetricsRequestHandler } from './admin/metrics-route.js';
+import { ServerMetrics } from './admin/server-metrics.js';
 import { SwfEngine } from './engine/swf-engine.js';
 import { answerClientError } from './http/client-error.js';
 import type { SwfEngineOptions } from './engine/swf-engine.js';
@@ -73,7 +75,8 @@ const SHUTDOWN_GRACE_MS = 2_000;
 
 /**
  * Starts the SWF-compatible server: an `SwfEngine` behind the AWS JSON 1.0 front end and the
- * admin endpoints (`POST /_swirl/reset`, `POST /moto-api/reset`, `GET /_swirl/health`).
+ * admin endpoints (`POST /_swirl/reset`, `POST /moto-api/reset`, `GET /_swirl/health`) and
+ * Prometheus metrics at `GET /metrics`.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<SwirlServer> {
   // What is left after the server's own options is the engine's, passed through as given.
@@ -97,9 +100,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Swi
     ownedStore?.close();
   };
 
+  const metrics = new ServerMetrics(engine);
   const listener = createRequestListener({
-    swf: createSwfRequestHandler({ executor: engine, logger, faultInjector }),
-    admin: createAdminRequestHandler({ engine, logger, startedAt: Date.now() }),
+    swf: metrics.meter(createSwfRequestHandler({ executor: engine, logger, faultInjector })),
+    admin: chainAdminHandlers(createAdminRequestHandler({ engine, logger, startedAt: Date.now() }), createMetricsRequestHandler(metrics, logger)),
     logger,
   });
   const server = createServer(listener);

@@ -42,6 +42,7 @@ import { restoreFromStore } from './runs/recovery.js';
 import { respondDecisionTaskCompleted } from './decisions/respond-decision-task.js';
 import { EngineState, type LambdaHandler } from './engine-state.js';
 import { TaskLists } from './tasks/task-lists.js';
+import type { HeldPolls } from './tasks/task-lists.js';
 import { resolveTaskToken } from './tasks/task-tokens.js';
 import { decodePageToken } from './visibility/page-tokens.js';
 import { deleteType, deprecateType, describeType, listTypes, registerType, undeprecateType } from './registry/registered-types.js';
@@ -202,6 +203,11 @@ export class SwfEngine {
   /** The task lists behind `stats().queuedTasks`, with how many tasks wait on each; O(lists holding tasks). */
   queuedTaskLists(): Iterable<QueuedTaskList> {
     return this.#state.work.queuedTaskLists();
+  }
+
+  /** The long polls held open, per task list; O(lists with waiting polls). */
+  heldPolls(): Iterable<HeldPolls> {
+    return this.#taskLists.heldPolls();
   }
 
   /** Answers waiting polls empty and stops every deadline; later calls are refused. */

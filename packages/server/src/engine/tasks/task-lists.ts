@@ -18,6 +18,15 @@ interface Waiter {
   release: () => void;
 }
 
+/** The long polls waiting on one task list. */
+export interface HeldPolls {
+  readonly domain: string;
+  readonly kind: TaskKind;
+  readonly taskList: string;
+  /** Polls held open on the list now. */
+  readonly polls: number;
+}
+
 export interface PollRequest {
   kind: TaskKind;
   domain: string;
@@ -98,6 +107,14 @@ export class TaskLists {
       const response = this.#startNext(key, waiter.kind, waiter.identity, waiter.pageOptions);
       if (!response) return;
       waiter.resolve(response);
+    }
+  }
+
+  /** The lists with polls waiting on them; O(lists with waiting polls). */
+  *heldPolls(): IterableIterator<HeldPolls> {
+    for (const [key, queue] of this.#waiters) {
+      const [domain, kind, taskList] = key.split('\u0000') as [string, TaskKind, string];
+      yield { domain, kind, taskList, polls: queue.length };
     }
   }
 
