@@ -12,7 +12,7 @@ import { NoopActivities } from '../../workloads/sequential-activities.js';
 import { SwirlOneActivity } from './one-activity-workflow.js';
 import { SERVER_BENCH_DOMAIN } from './one-activity-protocol.js';
 import { latencyStats, type CallLatency } from './latencies.js';
-import { TaskDeliveryLedger } from './task-delivery-ledger.js';
+import { TaskDeliveryLedger } from '@swirl/testing';
 
 export type WorkerChildMessage =
   | { readonly type: 'ready' }

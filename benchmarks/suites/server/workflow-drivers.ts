@@ -11,7 +11,7 @@ import {
   type SWFClient,
 } from '@aws-sdk/client-swf';
 import { decideOnce, NOOP_ACTIVITY_TYPE, runActivityOnce, SERVER_BENCH_DOMAIN, startOneActivity } from './one-activity-protocol.js';
-import { TaskDeliveryLedger } from './task-delivery-ledger.js';
+import { TaskDeliveryLedger } from '@swirl/testing';
 
 export class DriverError extends Error {
   override readonly name = 'DriverError';

@@ -72,3 +72,4 @@ export {
   type RunActivityOptions,
   type ActivityMethodName,
 } from './activity/mock-activity-context.js';
+export { TaskDeliveryLedger, type TaskDelivery } from './delivery/task-delivery-ledger.js';
