@@ -19,6 +19,7 @@
 export { startServer, PortInUseError } from './server.js';
 export type { StartServerOptions, SwirlServer } from './server.js';
 export type { FaultInjectionOptions } from './http/fault-injection.js';
+export { InvalidMountError, type MountedHandler } from './http/mounts.js';
 
 export { SwfEngine } from './engine/swf-engine.js';
 export type { SwfEngineOptions, OperationContext, OperationOutput } from './engine/swf-engine.js';

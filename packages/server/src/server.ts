@@ -10,6 +10,7 @@ import { answerClientError } from './http/client-error.js';
 import type { SwfEngineOptions } from './engine/swf-engine.js';
 import { FaultInjector } from './http/fault-injection.js';
 import type { FaultInjectionOptions } from './http/fault-injection.js';
+import { Mounts, type MountedHandler } from './http/mounts.js';
 import { createRequestListener } from './http/request-listener.js';
 import { createSwfRequestHandler } from './http/swf-request-handler.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
@@ -51,6 +52,11 @@ export interface SwirlServer {
   readonly port: number;
   /** The engine behind the HTTP front end, for in-process inspection and control. */
   readonly engine: SwfEngine;
+  /**
+   * Serves `handler` for every request under `prefix` on this server's port (the CLI mounts the web
+   * UI at `/ui`). Throws `InvalidMountError` for a malformed or taken prefix, or one that would hide the admin routes.
+   */
+  mount(prefix: string, handler: MountedHandler): void;
   /** Answers held long polls, closes every socket and stops listening. Idempotent. */
   close(): Promise<void>;
 }
@@ -101,7 +107,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Swi
   };
 
   const metrics = new ServerMetrics(engine);
+  const mounts = new Mounts();
   const listener = createRequestListener({
+    mounts,
     swf: metrics.meter(createSwfRequestHandler({ executor: engine, logger, faultInjector })),
     admin: chainAdminHandlers(createAdminRequestHandler({ engine, logger, startedAt: Date.now() }), createMetricsRequestHandler(metrics, logger)),
     logger,
@@ -138,7 +146,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Swi
     return closing;
   };
 
-  return { endpoint, port, engine, close };
+  return { endpoint, port, engine, mount: (prefix, handler) => mounts.add(prefix, handler), close };
 }
 
 function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {

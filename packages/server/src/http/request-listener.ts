@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { AdminRequestHandler } from '../admin/admin-routes.js';
+import type { Mounts } from './mounts.js';
 import { sendError } from './responses.js';
 import type { SwfRequestHandler } from './swf-request-handler.js';
 
 export interface RequestListenerOptions {
   readonly swf: SwfRequestHandler;
   readonly admin: AdminRequestHandler;
+  /** Handlers under path prefixes (the web UI at `/ui`); looked up before the admin routes. */
+  readonly mounts?: Mounts;
   readonly logger: Logger;
 }
 
@@ -21,12 +24,12 @@ export interface RequestListener {
 }
 
 /**
- * Routes each request (admin paths, then `POST /` for SWF), gives each an `x-amzn-RequestId` (the
+ * Routes each request (`POST /` for SWF, then mounted prefixes, then admin paths), gives each an `x-amzn-RequestId` (the
  * send functions in responses.ts write it on every response), and keeps the count of requests in
  * flight for a clean shutdown.
  */
 export function createRequestListener(options: RequestListenerOptions): RequestListener {
-  const { swf, admin, logger } = options;
+  const { swf, admin, mounts, logger } = options;
   let inFlight = 0;
   let accepting = true;
   let idleWaiters: Array<() => void> = [];
@@ -54,6 +57,8 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
     }
     // SWF calls first and without an extra await: they are nearly every request.
     if (path === '/' && request.method === 'POST') return swf(request, response, requestId);
+    const mounted = mounts?.find(path);
+    if (mounted !== undefined) return Promise.resolve(mounted(request, response));
     return admin(request, response, path, requestId).then((handled) => {
       if (handled) return;
       request.resume();
