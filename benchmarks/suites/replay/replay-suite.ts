@@ -1,6 +1,7 @@
 /**
  * Suite 1, replay: a full replay of a finished N-activity history, Swirl's WorkflowRuntime against
- * Temporal's `Worker.runReplayHistories` with a pre-built bundle, each size in its own process.
+ * Temporal's `Worker.runReplayHistories` with a pre-built bundle, each size in its own process; and
+ * the same through Swirl's public API (`replayHistory` / `replayHistories` on history files).
  */
 import { fileURLToPath } from 'node:url';
 import { SWF_LIMITS } from '@swirl/core';
@@ -8,6 +9,7 @@ import { runInChild } from '../../harness/child-process.js';
 import { SuiteReport, type Suite } from '../../harness/suite.js';
 import { MB, median, round } from '../../harness/stats.js';
 import type { IterationPlan } from './replay-iterations.js';
+import { measurePublicPath, recordPublicTargets, type PublicReplayRow } from './public-replay-report.js';
 import type { ReplayChildResult } from './replay-child.js';
 import { largestCountWithin } from './swirl-history.js';
 import { writeTemporalBundle } from './temporal-bundle.js';
@@ -18,14 +20,17 @@ const LIMIT_REPLAY_TARGET_MS = 250;
 
 interface Plans {
   readonly counts: readonly number[];
+  /** Sizes replayed through the public API: about 1,000 and 24,000 events. */
+  readonly publicCounts: readonly number[];
   readonly swirl: IterationPlan;
   readonly temporal: IterationPlan;
 }
 
 function plans(quick: boolean): Plans {
-  if (quick) return { counts: [10, 50], swirl: { min: 2, max: 5, budgetMs: 500 }, temporal: { min: 1, max: 2, budgetMs: 500 } };
+  if (quick) return { counts: [10, 50], publicCounts: [10, 50], swirl: { min: 2, max: 5, budgetMs: 500 }, temporal: { min: 1, max: 2, budgetMs: 500 } };
   return {
     counts: [100, 1_000, largestCountWithin(SWF_LIMITS.historyEvents), 5_000],
+    publicCounts: [166, 4_000],
     swirl: { min: 5, max: 100, budgetMs: 10_000 },
     temporal: { min: 3, max: 10, budgetMs: 20_000 },
   };
@@ -71,6 +76,11 @@ export const replaySuite: Suite = async ({ quick }) => {
   }
   const swirlGrowth = recordLinearity(report, 'swirl', swirl.slice(quick ? 0 : 1));
 
+  report.note('Public path: the history written as Swirl\'s export, AWS CLI v2 output and boto3 pages; each round replays each file with replayHistory, the folder with replayHistories, and the same events with the raw runtime; every replay must check every decision task.');
+  const publicRows: PublicReplayRow[] = [];
+  for (const count of plan.publicCounts) publicRows.push(await measurePublicPath(report, count, plan.swirl));
+  recordPublicTargets(report, publicRows, quick);
+
   let bundlePath: string | undefined;
   try {
     bundlePath = await writeTemporalBundle();
@@ -79,12 +89,13 @@ export const replaySuite: Suite = async ({ quick }) => {
   }
   const temporal: Array<{ count: number; events: number; ms: number; eventsPerSecond: number }> = [];
   if (bundlePath) {
-    for (const count of plan.counts) {
+    const temporalCounts = [...new Set([...plan.counts, ...plan.publicCounts])].sort((a, b) => a - b);
+    for (const count of temporalCounts) {
       const result = await runReplay('temporal', count, plan.temporal, bundlePath);
       const { msPerReplay, eventsPerSecond } = record(report, result);
       temporal.push({ count, events: result.events, ms: msPerReplay, eventsPerSecond });
     }
-    recordLinearity(report, 'temporal', temporal.slice(quick ? 0 : 1));
+    recordLinearity(report, 'temporal', temporal.filter((row) => plan.counts.includes(row.count)).slice(quick ? 0 : 1));
   }
 
   for (const own of swirl) {
@@ -93,6 +104,13 @@ export const replaySuite: Suite = async ({ quick }) => {
     const speedup = own.eventsPerSecond / theirs.eventsPerSecond;
     report.measure('Swirl events/s over Temporal events/s', round(speedup), 'ratio', { N: own.count, events: own.events });
     report.target({ name: `replay speed vs Temporal, N=${own.count}`, target: `>= ${SPEEDUP_TARGET}x`, actual: round(speedup), unit: 'x', met: speedup >= SPEEDUP_TARGET });
+  }
+  for (const own of publicRows) {
+    const theirs = temporal.find((row) => row.count === own.count);
+    if (!theirs) continue;
+    const speedup = theirs.ms / theirs.events / (own.publicMs / own.events);
+    report.measure('Swirl public path events/s over Temporal events/s', round(speedup), 'ratio', { N: own.count, events: own.events });
+    report.target({ name: `public replay speed vs Temporal, ${own.events} events`, target: `>= ${SPEEDUP_TARGET}x`, actual: round(speedup), unit: 'x', met: speedup >= SPEEDUP_TARGET });
   }
   const atLimit = swirl.find((row) => row.count === largestCountWithin(SWF_LIMITS.historyEvents));
   if (atLimit) {

@@ -53,3 +53,24 @@ export function linkTargetType(type: EventType, field: LinkField): EventType | u
   const table = field === 'scheduledEventId' ? SCHEDULED : field === 'startedEventId' ? STARTED : INITIATED;
   return table[family];
 }
+
+/** One link an event type carries: the field and the type of event it must name. */
+export interface LinkRule {
+  readonly field: LinkField;
+  readonly target: EventType;
+}
+
+const RULES_BY_TYPE = new Map<string, readonly LinkRule[]>();
+
+/** The link fields of events of `type` with their target types, worked out once per type. */
+export function linkRulesOf(type: EventType): readonly LinkRule[] {
+  let rules = RULES_BY_TYPE.get(type);
+  if (!rules) {
+    rules = LINK_FIELDS.flatMap((field) => {
+      const target = linkTargetType(type, field);
+      return target ? [{ field, target }] : [];
+    });
+    RULES_BY_TYPE.set(type, rules);
+  }
+  return rules;
+}

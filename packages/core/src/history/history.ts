@@ -5,7 +5,7 @@
  */
 import type { EventType, HistoryEvent } from '@aws-sdk/client-swf';
 import { anyAttributesOf, attributesOf, eventIdOf, HistoryEventError, type EventAttributes } from './event-attributes.js';
-import { LINK_FIELDS, linkTargetType, type LinkField } from './event-links.js';
+import { linkRulesOf, type LinkField } from './event-links.js';
 import { normalizeHistoryEvents } from './normalize.js';
 import { recordedDecisionCompletedId, toDecisionBatches, type DecisionBatch } from './decision-batches.js';
 
@@ -24,32 +24,44 @@ export class HistoryLinkError extends HistoryEventError {
 /** The events one event links to, by field; a field is absent when its id is 0 or missing. */
 export type EventLinks = Partial<Record<LinkField, HistoryEvent>>;
 
+/** What a check-only pass returns: never written to. */
+const NO_LINKS: EventLinks = Object.freeze({});
+
 export class History {
   readonly events: readonly HistoryEvent[];
-  readonly #byId = new Map<number, HistoryEvent>();
-  readonly #links = new Map<number, EventLinks>();
+  /** Id of `events[0]`; when the ids have no gaps, `events[id - firstId]` is the event with `id`. */
+  readonly #firstId: number;
+  /** Index by id, only for a history whose ids have gaps. */
+  readonly #byId: Map<number, HistoryEvent> | undefined;
+  #links: Map<number, EventLinks> | undefined;
   readonly #decisionsByCompletedId = new Map<number, HistoryEvent[]>();
   #byType: Map<string, HistoryEvent[]> | undefined;
   #batches: DecisionBatch[] | undefined;
 
   /**
-   * Indexes and links `events` (SDK `HistoryEvent`s, oldest first). A history that starts after
-   * event 1 (a page or a sticky slice) may link to events before its first one; any other
-   * unresolved link throws `HistoryLinkError`.
+   * Indexes `events` (SDK `HistoryEvent`s, oldest first) and checks every link. A history that
+   * starts after event 1 (a page or a sticky slice) may link to events before its first one; any
+   * other unresolved link throws `HistoryLinkError`. The link objects `links()` returns are made
+   * when first asked for: checking needs none.
    */
   constructor(events: readonly HistoryEvent[]) {
     this.events = events;
+    this.#firstId = events[0]?.eventId ?? 1;
     let previousId = 0;
-    for (const event of events) {
-      const id = eventIdOf(event);
+    let contiguous = true;
+    for (let index = 0; index < events.length; index += 1) {
+      const id = eventIdOf(events[index]!);
       if (id <= previousId) {
         throw new HistoryEventError(`History events must be in ascending id order: event ${id} follows event ${previousId}`);
       }
       previousId = id;
-      this.#byId.set(id, event);
+      if (id !== this.#firstId + index) contiguous = false;
     }
-    const firstId = events[0]?.eventId ?? 1;
-    for (const event of events) this.#link(event, firstId);
+    this.#byId = contiguous ? undefined : new Map(events.map((event) => [event.eventId as number, event]));
+    for (const event of events) {
+      this.#resolveLinks(event, true);
+      this.#recordDecision(event);
+    }
   }
 
   /** Loads a history from wire JSON: an array of events or `{ events }`, timestamps as epoch seconds or ISO strings. */
@@ -63,12 +75,13 @@ export class History {
 
   /** The event with this id, or undefined. */
   get(eventId: number): HistoryEvent | undefined {
-    return this.#byId.get(eventId);
+    if (this.#byId) return this.#byId.get(eventId);
+    return Number.isInteger(eventId) ? this.events[eventId - this.#firstId] : undefined;
   }
 
   /** The event with this id; throws `HistoryEventError` when the history does not hold it. */
   require(eventId: number): HistoryEvent {
-    const event = this.#byId.get(eventId);
+    const event = this.get(eventId);
     if (!event) throw new HistoryEventError(`History has no event ${eventId} (it holds ${this.events[0]?.eventId ?? 0}..${this.events.at(-1)?.eventId ?? 0})`);
     return event;
   }
@@ -80,7 +93,16 @@ export class History {
 
   /** The events `event` links to (scheduled, started, initiated, decision task completed, latest cancel request). */
   links(event: HistoryEvent): EventLinks {
-    return this.#links.get(eventIdOf(event)) ?? {};
+    const id = eventIdOf(event);
+    const own = this.get(id);
+    if (!own) return {};
+    this.#links ??= new Map();
+    let links = this.#links.get(id);
+    if (!links) {
+      links = this.#resolveLinks(own, false);
+      this.#links.set(id, links);
+    }
+    return links;
   }
 
   /** The ActivityTaskScheduled / DecisionTaskScheduled / LambdaFunctionScheduled event this event names. */
@@ -137,31 +159,29 @@ export class History {
     return this.#batches;
   }
 
-  #link(event: HistoryEvent, firstId: number): void {
+  /**
+   * The events `event` links to. With `check`, only checks them (throwing `HistoryLinkError`) and
+   * builds nothing; a link to an event before this slice cannot be checked and is left out.
+   */
+  #resolveLinks(event: HistoryEvent, check: boolean): EventLinks {
     const attributes = anyAttributesOf(event);
-    const type = event.eventType as EventType;
     const id = event.eventId as number;
-    const links: EventLinks = {};
-    let any = false;
-    for (const field of LINK_FIELDS) {
+    const links: EventLinks = check ? NO_LINKS : {};
+    for (const { field, target: expected } of linkRulesOf(event.eventType as EventType)) {
       const targetId = attributes[field];
       if (typeof targetId !== 'number' || targetId === 0) continue;
-      const expected = linkTargetType(type, field);
-      if (!expected) continue;
       if (targetId >= id) throw new HistoryLinkError(id, field, targetId, 'must name an earlier event');
-      const target = this.#byId.get(targetId);
+      const target = this.get(targetId);
       if (!target) {
-        if (targetId < firstId) continue; // before this slice: cannot be checked here
+        if (targetId < this.#firstId) continue; // before this slice: cannot be checked here
         throw new HistoryLinkError(id, field, targetId, 'names no event in this history');
       }
       if (target.eventType !== expected) {
         throw new HistoryLinkError(id, field, targetId, `names a ${target.eventType ?? 'typeless'} event, expected ${expected}`);
       }
-      links[field] = target;
-      any = true;
+      if (!check) links[field] = target;
     }
-    if (any) this.#links.set(id, links);
-    this.#recordDecision(event);
+    return links;
   }
 
   #recordDecision(event: HistoryEvent): void {

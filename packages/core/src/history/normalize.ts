@@ -24,10 +24,10 @@ export function normalizeTimestamp(value: unknown, where: string): Date {
   throw new HistoryEventError(`${where}: expected epoch seconds or an ISO 8601 string, got ${JSON.stringify(value)}`);
 }
 
-/** One wire-JSON history event to an SDK `HistoryEvent`. Throws `HistoryEventError` naming what is wrong. */
-export function normalizeHistoryEvent(json: unknown): HistoryEvent {
+/** The record of a wire-JSON event whose id and type are valid. Throws `HistoryEventError` naming what is wrong. */
+function checkedEventRecord(json: unknown): Record<string, unknown> & { eventId: number } {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new HistoryEventError(`A history event must be a JSON object, got ${json === null ? 'null' : typeof json}`);
+    throw new HistoryEventError(`A history event must be a JSON object, got ${json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json}`);
   }
   const record = json as Record<string, unknown>;
   const { eventId, eventType } = record;
@@ -37,7 +37,24 @@ export function normalizeHistoryEvent(json: unknown): HistoryEvent {
   if (typeof eventType !== 'string' || !KNOWN_EVENT_TYPES.has(eventType)) {
     throw new HistoryEventError(`Event ${eventId} has unknown eventType ${JSON.stringify(eventType)}: expected one of the ${EVENT_TYPES.length} SWF event types`);
   }
-  return { ...record, eventTimestamp: normalizeTimestamp(record.eventTimestamp, `Event ${eventId} eventTimestamp`) } as HistoryEvent;
+  return record as Record<string, unknown> & { eventId: number };
+}
+
+/** One wire-JSON history event to an SDK `HistoryEvent` (a copy). Throws `HistoryEventError` naming what is wrong. */
+export function normalizeHistoryEvent(json: unknown): HistoryEvent {
+  const record = checkedEventRecord(json);
+  return { ...record, eventTimestamp: normalizeTimestamp(record.eventTimestamp, `Event ${record.eventId} eventTimestamp`) } as HistoryEvent;
+}
+
+/**
+ * `normalizeHistoryEvent` without the copy: converts `json` itself (its `eventTimestamp` becomes a
+ * `Date`) and returns it. Only for a value nobody else holds, such as one `JSON.parse` just returned;
+ * the checks are the same.
+ */
+export function normalizeParsedHistoryEvent(json: unknown): HistoryEvent {
+  const record = checkedEventRecord(json);
+  record.eventTimestamp = normalizeTimestamp(record.eventTimestamp, `Event ${record.eventId} eventTimestamp`);
+  return record as unknown as HistoryEvent;
 }
 
 /**

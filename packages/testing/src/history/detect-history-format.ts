@@ -3,7 +3,7 @@
  * says about the execution. Per-event normalisation (timestamps, types) is core's job.
  */
 import { HistoryLoadError } from './history-load-error.js';
-import { SWIRL_HISTORY_FORMAT, swirlHistoryExportSchema } from './swirl-history-format.js';
+import { SWIRL_HISTORY_FORMAT, swirlHistoryEnvelopeSchema } from './swirl-history-format.js';
 
 /**
  * - `swirl-history`: Swirl's own export.
@@ -68,7 +68,7 @@ function detectObject(json: Record<string, unknown>, source: string | undefined)
         source,
       );
     }
-    const parsed = swirlHistoryExportSchema.safeParse(json);
+    const parsed = swirlHistoryEnvelopeSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? issue.path.join('.') : '(root)';

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { HistoryEvent } from '@aws-sdk/client-swf';
-import { History, normalizeHistoryEvent } from '@swirl/core';
+import { History, normalizeHistoryEvent, normalizeParsedHistoryEvent } from '@swirl/core';
 import { detectHistoryFormat, type DetectedHistory, type HistoryFormat } from './detect-history-format.js';
 import { HistoryLoadError } from './history-load-error.js';
 
@@ -32,10 +32,17 @@ export interface LoadedHistory {
   readonly source?: string;
 }
 
-async function readSource(source: HistorySource): Promise<{ json: unknown; path?: string }> {
-  if (typeof source !== 'string' && !(source instanceof URL)) return { json: source };
+/** The parsed JSON; `parsed` when this load parsed it, so no one else holds its objects. */
+interface ReadSource {
+  readonly json: unknown;
+  readonly parsed: boolean;
+  readonly path?: string;
+}
+
+async function readSource(source: HistorySource): Promise<ReadSource> {
+  if (typeof source !== 'string' && !(source instanceof URL)) return { json: source, parsed: false };
   const trimmed = typeof source === 'string' ? source.trimStart() : '';
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { json: parseJson(trimmed, undefined) };
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { json: parseJson(trimmed, undefined), parsed: true };
   const path = source instanceof URL ? fileURLToPath(source) : source;
   let text: string;
   try {
@@ -44,7 +51,7 @@ async function readSource(source: HistorySource): Promise<{ json: unknown; path?
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new HistoryLoadError(`Cannot read history file: ${reason}`, path, { cause: error });
   }
-  return { json: parseJson(text, path), path };
+  return { json: parseJson(text, path), parsed: true, path };
 }
 
 function parseJson(text: string, path: string | undefined): unknown {
@@ -55,10 +62,18 @@ function parseJson(text: string, path: string | undefined): unknown {
   }
 }
 
-function normalizeEvents(detected: DetectedHistory, path: string | undefined): HistoryEvent[] {
-  const events = detected.rawEvents.map((raw, index) => {
+/**
+ * SDK events from the raw ones, oldest first, each id once and none missing. Events this load
+ * parsed itself are converted in place; a value the caller passed is copied, never changed.
+ */
+function normalizeEvents(detected: DetectedHistory, parsed: boolean, path: string | undefined): HistoryEvent[] {
+  const normalize = parsed ? normalizeParsedHistoryEvent : normalizeHistoryEvent;
+  const raw = detected.rawEvents;
+  const events = new Array<HistoryEvent>(raw.length);
+  let ascending = true;
+  for (let index = 0; index < raw.length; index += 1) {
     try {
-      return normalizeHistoryEvent(raw);
+      events[index] = normalize(raw[index]);
     } catch (error) {
       throw new HistoryLoadError(
         `Event at position ${index} is not a valid HistoryEvent: ${(error as Error).message}`,
@@ -66,30 +81,27 @@ function normalizeEvents(detected: DetectedHistory, path: string | undefined): H
         { cause: error },
       );
     }
-  });
+    if (index > 0 && (events[index]!.eventId as number) <= (events[index - 1]!.eventId as number)) ascending = false;
+  }
   // Files come oldest first (the default) or newest first (reverseOrder); replay needs oldest first.
-  events.sort((a, b) => (a.eventId ?? 0) - (b.eventId ?? 0));
-  events.forEach((event, index) => {
-    const previous = events[index - 1];
-    if (previous && event.eventId === previous.eventId) {
-      throw new HistoryLoadError(`Event id ${event.eventId} appears twice; a history has each event once`, path);
+  if (!ascending) events.sort((a, b) => (a.eventId as number) - (b.eventId as number));
+  for (let index = 1; index < events.length; index += 1) {
+    const previousId = events[index - 1]!.eventId as number;
+    const eventId = events[index]!.eventId as number;
+    if (eventId === previousId) throw new HistoryLoadError(`Event id ${eventId} appears twice; a history has each event once`, path);
+    if (eventId !== previousId + 1) {
+      throw new HistoryLoadError(`Events ${previousId + 1}..${eventId - 1} are missing; was every page of the history saved?`, path);
     }
-    if (previous && event.eventId !== (previous.eventId ?? 0) + 1) {
-      throw new HistoryLoadError(
-        `Events ${(previous.eventId ?? 0) + 1}..${(event.eventId ?? 0) - 1} are missing; was every page of the history saved?`,
-        path,
-      );
-    }
-  });
+  }
   return events;
 }
 
 /** Loads a recorded history in any shape `detectHistoryFormat` recognises. Throws `HistoryLoadError`. */
 export async function loadHistory(source: HistorySource, options: LoadHistoryOptions = {}): Promise<LoadedHistory> {
-  const { json, path } = await readSource(source);
+  const { json, parsed, path } = await readSource(source);
   const detected = detectHistoryFormat(json, path);
   if (detected.rawEvents.length === 0) throw new HistoryLoadError('The history has no events', path);
-  const events = normalizeEvents(detected, path);
+  const events = normalizeEvents(detected, parsed, path);
   let history: History;
   try {
     history = new History(events);

@@ -26,6 +26,14 @@ export const swirlHistoryExportSchema = z.object({
   events: z.array(z.record(z.string(), z.unknown())),
 });
 
+/**
+ * The export's envelope: every field checked as `swirlHistoryExportSchema` does, except that each
+ * event is only taken as it is. The loader checks each event itself (an object with a valid id, type
+ * and timestamp) when it normalises it, so a zod walk of every key of every event would be paid
+ * twice and copy every event.
+ */
+export const swirlHistoryEnvelopeSchema = swirlHistoryExportSchema.extend({ events: z.array(z.unknown()) });
+
 /** A Swirl history file as parsed JSON. */
 export type SwirlHistoryExport = z.infer<typeof swirlHistoryExportSchema>;
 
