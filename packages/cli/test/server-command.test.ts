@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListDomainsCommand, RegisterWorkflowTypeCommand, SWFClient } from '@aws-sdk/client-swf';
@@ -118,6 +118,55 @@ describe('swirl server', () => {
     expect(lines.every((line) => line.name === 'swirl-server')).toBe(true);
     expect(lines.some((line) => line.level === 20)).toBe(true);
     expect(stdout).not.toContain('{"level"');
+  });
+
+  describe('--auth sigv4', () => {
+    let folder: string;
+    beforeEach(() => {
+      folder = mkdtempSync(join(tmpdir(), 'swirl-cli-auth-'));
+    });
+    afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+    const signedBy = (endpoint: string, accessKeyId: string, secretAccessKey: string) =>
+      new SWFClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 });
+    const listDomains = (swf: SWFClient) => swf.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' })).then(() => 'ok', (error: Error) => error.name);
+
+    it('--credentials FILE: answers calls signed with a key of the file and refuses others', async () => {
+      writeFileSync(join(folder, 'keys.json'), JSON.stringify({ accessKeys: [{ accessKeyId: 'AKIDCLI', secretAccessKey: 'cli-secret' }] }));
+      const server = await runServer(['--auth', 'sigv4', '--credentials', 'keys.json'], { cwd: folder });
+      expect(server.banner).toContain('Calls must be signed (SigV4) with one of 1 access key.');
+      const good = signedBy(server.endpoint, 'AKIDCLI', 'cli-secret');
+      const wrong = signedBy(server.endpoint, 'AKIDCLI', 'other');
+      const unknown = signedBy(server.endpoint, 'test', 'test');
+      try {
+        expect(await listDomains(good)).toBe('ok');
+        expect(await listDomains(wrong)).toBe('InvalidSignatureException');
+        expect(await listDomains(unknown)).toBe('UnrecognizedClientException');
+      } finally {
+        for (const swf of [good, wrong, unknown]) swf.destroy();
+        expect((await server.stop()).code).toBe(0);
+      }
+    });
+
+    it('takes the key from SWIRL_AUTH_ACCESS_KEY_ID and SWIRL_AUTH_SECRET_ACCESS_KEY without --credentials', async () => {
+      const server = await runServer(['--auth', 'sigv4'], { env: { SWIRL_AUTH_ACCESS_KEY_ID: 'AKIDENV', SWIRL_AUTH_SECRET_ACCESS_KEY: 'env-secret' } });
+      const good = signedBy(server.endpoint, 'AKIDENV', 'env-secret');
+      try {
+        expect(await listDomains(good)).toBe('ok');
+      } finally {
+        good.destroy();
+        expect((await server.stop()).code).toBe(0);
+      }
+    });
+
+    it('says where the keys come from when none are given, and exits 1', async () => {
+      const run = await runSwirl(['server', '--port', '0', '--auth', 'sigv4'], { shutdownSignal: AbortSignal.abort(), env: {} });
+      expect(run).toMatchObject({
+        code: 1,
+        stderr: 'error: --auth sigv4 needs access keys: --credentials FILE, or SWIRL_AUTH_ACCESS_KEY_ID and SWIRL_AUTH_SECRET_ACCESS_KEY\n',
+      });
+      expect(await runSwirl(['server', '--port', '0', '--auth', 'kerberos'])).toMatchObject({ code: 1, stderr: 'error: --auth must be one of none, sigv4, got "kerberos"\n' });
+    });
   });
 
   describe('--db', () => {

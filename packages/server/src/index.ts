@@ -20,6 +20,10 @@ export { startServer, PortInUseError } from './server.js';
 export type { StartServerOptions, SwirlServer } from './server.js';
 export type { FaultInjectionOptions } from './http/fault-injection.js';
 export { InvalidMountError, type MountedHandler } from './http/mounts.js';
+export { createSigV4Authenticator, MAX_CLOCK_SKEW_MS } from './auth/sigv4-authenticator.js';
+export type { RequestAuthenticator, SigV4AuthOptions } from './auth/sigv4-authenticator.js';
+export { ACCESS_KEY_ENV, AccessKeysError, accessKeysFromEnv, loadAccessKeysFile, parseAccessKeys } from './auth/access-keys.js';
+export type { AccessKey } from './auth/access-keys.js';
 
 export { SwfEngine } from './engine/swf-engine.js';
 export type { SwfEngineOptions, OperationContext, OperationOutput } from './engine/swf-engine.js';

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { createAdminRequestHandler } from './admin/admin-routes.js';
 import { chainAdminHandlers, createMetricsRequestHandler } from './admin/metrics-route.js';
 import { ServerMetrics } from './admin/server-metrics.js';
+import { createSigV4Authenticator, type SigV4AuthOptions } from './auth/sigv4-authenticator.js';
 import { SwfEngine } from './engine/swf-engine.js';
 import { answerClientError } from './http/client-error.js';
 import type { SwfEngineOptions } from './engine/swf-engine.js';
@@ -26,10 +27,17 @@ export interface StartServerOptions extends Readonly<Omit<SwfEngineOptions, 'log
    */
   readonly port?: number;
   /**
-   * Interface to bind. The server has no authentication, so it stays on loopback unless asked.
+   * Interface to bind. Without `auth` the server accepts any caller, so it stays on loopback unless asked.
    * @default '127.0.0.1'
    */
   readonly host?: string;
+  /**
+   * Verify each SWF call's SigV4 signature against these access keys, answering a bad one with the
+   * fault the service gives (`InvalidSignatureException`, `UnrecognizedClientException`, ...).
+   * Admin endpoints stay open.
+   * @default undefined (signatures are not checked, as on a loopback emulator)
+   */
+  readonly auth?: SigV4AuthOptions;
   /**
    * A SQLite file the server opens as its durable store (created when missing) and closes after
    * the engine on `close()`. Exclusive with `store`, whose owner closes it.
@@ -86,12 +94,13 @@ const SHUTDOWN_GRACE_MS = 2_000;
  */
 export async function startServer(options: StartServerOptions = {}): Promise<SwirlServer> {
   // What is left after the server's own options is the engine's, passed through as given.
-  const { port: requestedPort = 0, host = '127.0.0.1', databasePath, logger: givenLogger, faultInjection, ...engineOptions } = options;
+  const { port: requestedPort = 0, host = '127.0.0.1', databasePath, logger: givenLogger, faultInjection, auth, ...engineOptions } = options;
   const logger = givenLogger ?? pino({ name: 'swirl-server', level: 'warn' });
   if (databasePath !== undefined && engineOptions.store !== undefined) {
     throw new TypeError('startServer: pass either `store` (yours to close) or `databasePath` (a SQLite file the server opens and closes), not both');
   }
   const faultInjector = faultInjection === undefined ? undefined : new FaultInjector(faultInjection);
+  const authenticate = auth === undefined ? undefined : createSigV4Authenticator(auth);
   // A store the server opened is the server's to close, after the engine that writes to it.
   const ownedStore = databasePath === undefined ? undefined : new SqliteStore({ path: databasePath });
   let engine: SwfEngine;
@@ -110,7 +119,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Swi
   const mounts = new Mounts();
   const listener = createRequestListener({
     mounts,
-    swf: metrics.meter(createSwfRequestHandler({ executor: engine, logger, faultInjector })),
+    swf: metrics.meter(createSwfRequestHandler({ executor: engine, logger, faultInjector, authenticate })),
     admin: chainAdminHandlers(createAdminRequestHandler({ engine, logger, startedAt: Date.now() }), createMetricsRequestHandler(metrics, logger)),
     logger,
   });
@@ -130,7 +139,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Swi
   }
   const port = (server.address() as AddressInfo).port;
   const endpoint = `http://${urlHost(host)}:${port}`;
-  logger.info({ endpoint }, 'swirl server listening');
+  logger.info({ endpoint, auth: auth?.type ?? 'none' }, 'swirl server listening');
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

@@ -1,9 +1,10 @@
 /** `swirl server`: the SWF-compatible local server in the foreground until SIGINT or SIGTERM. */
 import { once } from 'node:events';
 import { resolve } from 'node:path';
-import { startServer } from '@swirl/server';
+import { ACCESS_KEY_ENV, accessKeysFromEnv, loadAccessKeysFile, startServer, type SigV4AuthOptions } from '@swirl/server';
 import type { Command } from 'commander';
 import { pino } from 'pino';
+import { CliUsageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { CommandContext } from '../command-context.js';
 import { oneOf, parseIntegerFlag } from '../parse-arguments.js';
@@ -21,6 +22,7 @@ function processShutdownSignal(): AbortSignal {
 }
 
 const THROTTLING = ['aws', 'off'] as const;
+const AUTH_MODES = ['none', 'sigv4'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 interface ServerFlags {
@@ -29,6 +31,22 @@ interface ServerFlags {
   readonly db?: string;
   readonly throttling: string;
   readonly logLevel: string;
+  readonly auth: string;
+  readonly credentials?: string;
+}
+
+/** `--auth sigv4`: the keys from `--credentials FILE`, else from the environment; `--auth none` takes none. */
+function authOptions(flags: ServerFlags, io: CliIo): SigV4AuthOptions | undefined {
+  const mode = oneOf('--auth', flags.auth.toLowerCase(), AUTH_MODES);
+  if (mode === 'none') {
+    if (flags.credentials !== undefined) throw new CliUsageError('--credentials is read only with --auth sigv4');
+    return undefined;
+  }
+  const accessKeys = flags.credentials === undefined ? accessKeysFromEnv(io.env) : loadAccessKeysFile(resolve(io.cwd, flags.credentials));
+  if (accessKeys.length === 0) {
+    throw new CliUsageError(`--auth sigv4 needs access keys: --credentials FILE, or ${ACCESS_KEY_ENV.accessKeyId} and ${ACCESS_KEY_ENV.secretAccessKey}`);
+  }
+  return { type: 'sigv4', accessKeys };
 }
 
 export function registerServerCommand(program: Command, io: CliIo): void {
@@ -40,21 +58,26 @@ export function registerServerCommand(program: Command, io: CliIo): void {
     .option('--db <path>', 'keep state in this SQLite file (created when missing) across restarts; default: in memory')
     .option('--throttling <mode>', "API rate limits: 'aws' applies the service's per-account and per-execution buckets", 'off')
     .option('--log-level <level>', `server log level on stderr (${LOG_LEVELS.join(', ')})`, 'warn')
+    .option('--auth <mode>', "'sigv4' verifies each call's AWS signature against known access keys; 'none' accepts any caller", 'none')
+    .option('--credentials <file>', 'with --auth sigv4: a JSON file {"accessKeys": [{"accessKeyId", "secretAccessKey"}]} (default: SWIRL_AUTH_* env)')
     .action(async (flags: ServerFlags, command: Command) => {
       const ctx = new CommandContext(command, io);
       const port = parseIntegerFlag('--port', flags.port, 0, 65_535);
       const throttling = oneOf('--throttling', flags.throttling.toLowerCase(), THROTTLING);
       const level = oneOf('--log-level', flags.logLevel.toLowerCase(), LOG_LEVELS);
       const databasePath = flags.db === undefined ? undefined : resolve(io.cwd, flags.db);
+      const auth = authOptions(flags, io);
       // pino lines go to the CLI's stderr, so stdout carries only the banner (or the JSON output).
       const logger = pino({ name: 'swirl-server', level }, { write: (line: string) => void io.stderr.write(line) });
       const shutdown = io.shutdownSignal ?? processShutdownSignal();
-      const server = await startServer({ port, host: flags.host, logger, throttling, ...(databasePath !== undefined && { databasePath }) });
-      ctx.print({ endpoint: server.endpoint, port: server.port, database: databasePath ?? null, throttling }, () =>
+      const server = await startServer({ port, host: flags.host, logger, throttling, ...(databasePath !== undefined && { databasePath }), ...(auth && { auth }) });
+      const authLine = auth && `Calls must be signed (SigV4) with one of ${auth.accessKeys.length} access key${auth.accessKeys.length === 1 ? '' : 's'}.`;
+      ctx.print({ endpoint: server.endpoint, port: server.port, database: databasePath ?? null, throttling, auth: auth?.type ?? 'none' }, () =>
         [
           `Swirl SWF server listening on ${server.endpoint}`,
           databasePath === undefined ? 'State is kept in memory (use --db <file> to keep it across restarts).' : `State is kept in ${databasePath}.`,
           ...(throttling === 'aws' ? ["API throttling is on, with the service's buckets."] : []),
+          ...(authLine ? [authLine] : []),
           'Point the AWS SDKs and CLI at it with:',
           `  export AWS_ENDPOINT_URL_SWF=${server.endpoint}`,
           'Press Ctrl-C to stop.',

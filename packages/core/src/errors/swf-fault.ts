@@ -8,7 +8,10 @@ import { expectTypes, type Equal } from '../schemas/type-equality.js';
 
 const MODELED_NAMESPACE = 'com.amazonaws.swf.base.model';
 
-/** The wire `__type` of every fault, keyed by its name: the 11 modeled faults and the 4 service ones. */
+/**
+ * The wire `__type` of every fault, keyed by its name: the 11 modeled faults, the 4 service ones, and
+ * the 4 authentication faults a signed endpoint answers (AWS JSON services' common errors).
+ */
 export const SWF_FAULT_WIRE_TYPES = {
   DefaultUndefinedFault: `${MODELED_NAMESPACE}#DefaultUndefinedFault`,
   DomainAlreadyExistsFault: `${MODELED_NAMESPACE}#DomainAlreadyExistsFault`,
@@ -25,6 +28,10 @@ export const SWF_FAULT_WIRE_TYPES = {
   SerializationException: 'com.amazon.coral.service#SerializationException',
   UnknownOperationException: 'com.amazon.coral.service#UnknownOperationException',
   ThrottlingException: 'com.amazon.coral.availability#ThrottlingException',
+  MissingAuthenticationTokenException: 'com.amazon.coral.service#MissingAuthenticationTokenException',
+  IncompleteSignatureException: 'com.amazon.coral.service#IncompleteSignatureException',
+  InvalidSignatureException: 'com.amazon.coral.service#InvalidSignatureException',
+  UnrecognizedClientException: 'com.amazon.coral.service#UnrecognizedClientException',
 } as const;
 
 export type SwfFaultName = keyof typeof SWF_FAULT_WIRE_TYPES;

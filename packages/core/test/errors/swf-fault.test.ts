@@ -19,8 +19,13 @@ describe('SwfFault', () => {
     expect(new SwfFault('ThrottlingException', 'Rate exceeded').wireType).toBe('com.amazon.coral.availability#ThrottlingException');
   });
 
-  it('knows the 11 modeled faults and the 4 service exceptions', () => {
-    expect(SWF_FAULT_NAMES).toHaveLength(15);
+  it('uses the coral service namespace for the authentication faults', () => {
+    expect(new SwfFault('InvalidSignatureException', 'x').wireType).toBe('com.amazon.coral.service#InvalidSignatureException');
+    expect(new SwfFault('UnrecognizedClientException', 'x').httpStatus).toBe(400);
+  });
+
+  it('knows the 11 modeled faults, the 4 service exceptions and the 4 authentication ones', () => {
+    expect(SWF_FAULT_NAMES).toHaveLength(19);
     expect(SWF_FAULT_NAMES.filter((name) => name.endsWith('Fault'))).toHaveLength(11);
     expect(isSwfFaultName('TypeDeprecatedFault')).toBe(true);
     expect(isSwfFaultName('NoSuchFault')).toBe(false);

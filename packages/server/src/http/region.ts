@@ -9,8 +9,8 @@ let lastRegion = DEFAULT_REGION;
 
 /**
  * Reads the region from a SigV4 `Authorization` header's credential scope
- * (`Credential=AKID/20240101/eu-west-1/swf/aws4_request`). The local server does not verify
- * signatures; it only needs the region for ARNs, as the real endpoint would.
+ * (`Credential=AKID/20240101/eu-west-1/swf/aws4_request`) for ARNs, as the real endpoint would.
+ * Signatures are verified only with `--auth sigv4` (auth/sigv4-authenticator.ts), before this runs.
  */
 export function regionFromAuthorization(authorization: string | undefined): string {
   const start = authorization === undefined ? -1 : authorization.indexOf(CREDENTIAL);

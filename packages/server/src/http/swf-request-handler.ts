@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { OPERATION_NAMES, SwfFault, isSwfFaultName, parseOperationInput } from '@swirl/core';
 import type { OperationName } from '@swirl/core';
+import type { RequestAuthenticator } from '../auth/sigv4-authenticator.js';
 import type { FaultInjector } from './fault-injection.js';
 import type { OperationContext, OperationExecutor } from './operation-executor.js';
 import { MAX_REQUEST_BYTES, readRequestBody } from './read-body.js';
@@ -17,6 +18,8 @@ export interface SwfRequestHandlerOptions {
   readonly executor: OperationExecutor;
   readonly logger: Logger;
   readonly faultInjector?: FaultInjector | undefined;
+  /** Checks each call's signature before anything else reads it (`--auth sigv4`). @default none: every call is accepted */
+  readonly authenticate?: RequestAuthenticator | undefined;
   /** @default 1 MB, SWF's request size limit */
   readonly maxRequestBytes?: number;
 }
@@ -29,7 +32,7 @@ export type SwfRequestHandler = (request: IncomingMessage, response: ServerRespo
  * wire JSON. Client mistakes become 400 faults; anything unexpected is logged and answered 500.
  */
 export function createSwfRequestHandler(options: SwfRequestHandlerOptions): SwfRequestHandler {
-  const { executor, logger, faultInjector } = options;
+  const { executor, logger, faultInjector, authenticate } = options;
   const maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
 
   return async (request, response, requestId) => {
@@ -42,6 +45,7 @@ export function createSwfRequestHandler(options: SwfRequestHandlerOptions): SwfR
 
     try {
       const body = await readRequestBody(request, maxRequestBytes);
+      if (authenticate !== undefined) await authenticate(request, body.kind === 'complete' ? body.text : undefined);
       if (typeof operation !== 'string') {
         throw new SwfFault('UnknownOperationException', unknownTargetMessage(target));
       }

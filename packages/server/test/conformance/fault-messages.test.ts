@@ -4,9 +4,11 @@
  * here (or the other way round) fails.
  */
 import { readFileSync } from 'node:fs';
-import type { SWF } from '@aws-sdk/client-swf';
+import { SWF, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-swf';
+import type { FinalizeRequestMiddleware, HttpRequest } from '@smithy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock/virtual-clock.js';
+import { startServer, type SwirlServer } from '../../src/server.js';
 import {
   ACTIVITIES,
   completeWorkflow,
@@ -53,6 +55,31 @@ type Case = (swf: SWF, driver: Driver) => Promise<Provoked>;
 
 let c: Conformance;
 let driver: Driver;
+// The authentication rows need a server that checks signatures (`--auth sigv4`).
+const ACCESS_KEY = { accessKeyId: 'AKIDFAULTMESSAGES', secretAccessKey: 'fault-messages-secret' };
+let signedServer: SwirlServer;
+const signedClients: SWF[] = [];
+
+function signedClient(credentials: { accessKeyId: string; secretAccessKey: string }): SWF {
+  const client = new SWF({ endpoint: signedServer.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 });
+  signedClients.push(client);
+  return client;
+}
+
+/** A client whose calls leave without their Authorization header: it is dropped right after signing. */
+function unsignedClient(): SWF {
+  const client = signedClient(ACCESS_KEY);
+  const dropAuthorization: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next) => async (args) => {
+    delete (args.request as HttpRequest).headers.authorization;
+    return next(args);
+  };
+  client.middlewareStack.addRelativeTo(
+    dropAuthorization,
+    { relation: 'after', toMiddleware: 'httpSigningMiddleware', name: 'dropAuthorization' },
+  );
+  return client;
+}
+
 const clock = new VirtualClock(Date.UTC(2026, 0, 1));
 
 /** Starts a run on a decision list of its own and hands its first decision task out. */
@@ -123,6 +150,9 @@ const CASES: ReadonlyArray<Case> = [
     await swf.deprecateDomain({ name: 'retired-domain' });
     return { call: swf.deprecateDomain({ name: 'retired-domain' }), values: { domain: 'retired-domain' } };
   },
+  async () => ({ call: signedClient({ ...ACCESS_KEY, secretAccessKey: 'not-the-secret' }).listDomains({ registrationStatus: 'REGISTERED' }), values: {} }),
+  async () => ({ call: signedClient({ accessKeyId: 'AKIDUNKNOWN', secretAccessKey: 'x' }).listDomains({ registrationStatus: 'REGISTERED' }), values: {} }),
+  async () => ({ call: unsignedClient().listDomains({ registrationStatus: 'REGISTERED' }), values: {} }),
 ];
 
 function fill(template: string, values: Provoked['values']): string {
@@ -137,8 +167,12 @@ beforeAll(async () => {
   c = await startConformance({ clock });
   await registerFixtures(c.swf, DOMAIN);
   driver = new Driver(c.swf, DOMAIN);
+  signedServer = await startServer({ auth: { type: 'sigv4', accessKeys: [ACCESS_KEY] } });
 });
-afterAll(() => c.close());
+afterAll(async () => {
+  for (const client of signedClients) client.destroy();
+  await Promise.all([c.close(), signedServer.close()]);
+});
 
 describe('fault messages, word for word as the server README lists them', () => {
   const rows = readmeTable();
