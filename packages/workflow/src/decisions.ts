@@ -16,7 +16,11 @@ export class InvalidDecisionError extends Error {
 /** Copies `value` without its undefined fields (SDK shapes are optional-property objects). */
 export function withoutUndefined<T extends object>(value: T): T {
   const copy: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) copy[key] = field;
+  const source = value as Record<string, unknown>;
+  // for...in over own keys: Object.entries would allocate a pair per field, on every decision.
+  for (const key in source) {
+    if (Object.hasOwn(source, key) && source[key] !== undefined) copy[key] = source[key];
+  }
   return copy as T;
 }
 

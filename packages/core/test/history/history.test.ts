@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { attributesOf, History, HistoryLinkError, normalizeHistoryEvent, normalizeHistoryEvents } from '../../src/history/index.js';
+import { attributesOf, History, HistoryLinkError, normalizeHistoryEvent, normalizeHistoryEvents, normalizeParsedHistoryEvent } from '../../src/history/index.js';
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../../../test/fixtures/real-histories/${name}`, import.meta.url), 'utf8'));
@@ -21,6 +21,22 @@ describe('normalizeHistoryEvent', () => {
     expect(() => normalizeHistoryEvent({ eventId: 0, eventType: 'TimerFired', eventTimestamp: 1 })).toThrow(/eventId/);
     expect(() => normalizeHistoryEvent({ eventId: 3, eventType: 'TimerExploded', eventTimestamp: 1 })).toThrow(/Event 3 has unknown eventType "TimerExploded"/);
     expect(() => normalizeHistoryEvent({ eventId: 3, eventType: 'TimerFired', eventTimestamp: 'yesterday' })).toThrow(/Event 3 eventTimestamp/);
+  });
+});
+
+describe('normalizeParsedHistoryEvent', () => {
+  it('converts the parsed value itself, with the same result as the copying form', () => {
+    const wire = { eventId: 1, eventType: 'TimerFired', eventTimestamp: 1484676354.156, timerFiredEventAttributes: { timerId: 't', startedEventId: 0 } };
+    const copied = normalizeHistoryEvent(structuredClone(wire));
+    const event = normalizeParsedHistoryEvent(wire);
+    expect(event).toBe(wire);
+    expect(event).toEqual(copied);
+  });
+
+  it('makes the same checks', () => {
+    expect(() => normalizeParsedHistoryEvent([{ eventId: 1 }])).toThrow('A history event must be a JSON object, got an array');
+    expect(() => normalizeParsedHistoryEvent({ eventId: 3, eventType: 'TimerExploded', eventTimestamp: 1 })).toThrow(/Event 3 has unknown eventType "TimerExploded"/);
+    expect(() => normalizeParsedHistoryEvent({ eventId: 3, eventType: 'TimerFired', eventTimestamp: 'yesterday' })).toThrow(/Event 3 eventTimestamp/);
   });
 });
 
@@ -84,6 +100,22 @@ describe('History link checks', () => {
   it('allows a slice to link to events before its first one', () => {
     const events = normalizeHistoryEvents([{ eventId: 10, eventType: 'TimerFired', eventTimestamp: 1, timerFiredEventAttributes: { timerId: 't', startedEventId: 4 } }]);
     expect(new History(events).startedEventOf(events[0]!)).toBeUndefined();
+  });
+
+  it('finds and links events by id when the ids have gaps', () => {
+    const events = normalizeHistoryEvents([
+      ...base,
+      { eventId: 5, eventType: 'DecisionTaskStarted', eventTimestamp: 1, decisionTaskStartedEventAttributes: { scheduledEventId: 2 } },
+      { eventId: 9, eventType: 'DecisionTaskCompleted', eventTimestamp: 1, decisionTaskCompletedEventAttributes: { scheduledEventId: 2, startedEventId: 5 } },
+    ]);
+    const history = new History(events);
+    expect(history.get(5)?.eventType).toBe('DecisionTaskStarted');
+    expect(history.get(3)).toBeUndefined();
+    expect(history.get(1.5)).toBeUndefined();
+    expect(history.startedEventOf(history.require(9))?.eventId).toBe(5);
+    expect(history.links(history.require(9))).toBe(history.links(history.require(9)));
+    const broken = normalizeHistoryEvents([...base, { eventId: 5, eventType: 'DecisionTaskStarted', eventTimestamp: 1, decisionTaskStartedEventAttributes: { scheduledEventId: 3 } }]);
+    expect(() => new History(broken)).toThrow('Event 5: scheduledEventId 3 names no event in this history');
   });
 
   it('gives typed attributes and refuses the wrong type', () => {

@@ -148,6 +148,21 @@ describe('loadHistory errors', () => {
     expect((await errorOf([1, 2])).message).toMatch(/item 0 is a number/);
   });
 
+  it('leaves a parsed value it was given unchanged, and converts only what it parsed itself', async () => {
+    const given = structuredClone(basicWire);
+    const loaded = await loadHistory(given);
+    expect(given).toEqual(basicWire);
+    expect(loaded.events[0]).not.toBe(given.events[0]);
+    expectBasicHistory(loaded.events);
+    expectBasicHistory((await loadHistory(JSON.stringify(basicWire))).events);
+  });
+
+  it('names the bad event of a Swirl export by its position', async () => {
+    const export_ = toSwirlHistoryExport({ domain: 'd', execution: { workflowId: 'w', runId: 'r' }, workflowType: { name: 'n', version: '1' }, events: (await loadHistory(BASIC)).events });
+    const text = JSON.stringify({ ...export_, events: [export_.events[0], 'not an event'] });
+    expect((await errorOf(text)).message).toMatch(/Event at position 1 is not a valid HistoryEvent: A history event must be a JSON object, got string/);
+  });
+
   it('names the bad event when one is not a HistoryEvent', async () => {
     const events = [...basicWire.events.slice(0, 2), { ...basicWire.events[2], eventType: 'Nope' }];
     expect((await errorOf({ events })).message).toMatch(/position 2 .*unknown eventType "Nope"/);

@@ -40,9 +40,17 @@ const MATCHERS = {
   ContinueAsNewWorkflowExecution: { events: ['WorkflowExecutionContinuedAsNew', 'ContinueAsNewWorkflowExecutionFailed'], keys: [] },
 } satisfies Record<DecisionType, DecisionMatcher>;
 
+/** Each attribute path split once: the check runs for every recorded decision of a replay. */
+const PATH_PARTS = new Map<string, readonly string[]>();
+
 function valueAt(attributes: Readonly<Record<string, unknown>>, path: string): unknown {
+  let parts = PATH_PARTS.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    PATH_PARTS.set(path, parts);
+  }
   let value: unknown = attributes;
-  for (const part of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
+  for (const part of parts) value = (value as Record<string, unknown> | undefined)?.[part];
   return value;
 }
 
@@ -56,11 +64,12 @@ function matches(decision: Decision, event: HistoryEvent): boolean {
   if (!matcher.events.includes(event.eventType ?? '')) return false;
   const produced = decisionAttributes(decision);
   const recorded = anyAttributesOf(event);
-  return matcher.keys.every((key) => {
+  for (const key of matcher.keys) {
     const recordedValue = valueAt(recorded, key);
     // `*Failed` events omit some identifying fields (e.g. signalName); compare what is there.
-    return recordedValue === undefined || recordedValue === valueAt(produced, key);
-  });
+    if (recordedValue !== undefined && recordedValue !== valueAt(produced, key)) return false;
+  }
+  return true;
 }
 
 /** One line naming a decision and its identifying fields. */
