@@ -3,7 +3,7 @@
  * It builds the packages first and runs them compiled, as users run them.
  *
  *   pnpm bench                          every suite
- *   pnpm bench -- --only replay,server  chosen suites
+ *   pnpm bench -- --only replay,server  chosen suites (replay, decision-path, server, memory, visibility)
  *   pnpm bench -- --quick               small workloads (a smoke test; the numbers mean nothing)
  *   pnpm bench -- --only server --endpoint http://127.0.0.1:8080   the server suite against any SWF-compatible server
  *   pnpm bench -- --out /tmp/results.json
@@ -17,12 +17,14 @@ import { decisionPathSuite } from './suites/decision-path/decision-path-suite.js
 import { memorySuite } from './suites/memory/memory-suite.js';
 import { replaySuite } from './suites/replay/replay-suite.js';
 import { serverSuite } from './suites/server/server-suite.js';
+import { visibilitySuite } from './suites/visibility/visibility-suite.js';
 
 const SUITES = {
   replay: replaySuite,
   'decision-path': decisionPathSuite,
   server: serverSuite,
   memory: memorySuite,
+  visibility: visibilitySuite,
 } satisfies Record<SuiteName, Suite>;
 
 async function main(): Promise<void> {

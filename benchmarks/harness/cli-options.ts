@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-export const SUITE_NAMES = ['replay', 'decision-path', 'server', 'memory'] as const;
+export const SUITE_NAMES = ['replay', 'decision-path', 'server', 'memory', 'visibility'] as const;
 export type SuiteName = (typeof SUITE_NAMES)[number];
 
 export interface BenchOptions {

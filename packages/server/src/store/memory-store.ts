@@ -1,4 +1,5 @@
 import { IndexedHeap } from './indexed-heap.js';
+import { matchesFilter, pageInMemory, type ExecutionFilter, type ExecutionPageQuery } from './execution-query.js';
 import type {
   DomainRecord,
   ExecutionRecord,
@@ -118,6 +119,17 @@ export class MemoryStore implements Store {
     const index = this.#indexes.get(domain);
     if (!index) return [];
     return (status === 'OPEN' ? index.open : index.closed).values();
+  }
+
+  /** Filters and sorts the domain's runs of that status: memory holds them all anyway. */
+  queryExecutions(query: ExecutionPageQuery): ExecutionRecord[] {
+    return pageInMemory(this.listExecutions(query.domain, query.status), query);
+  }
+
+  countExecutions(filter: ExecutionFilter): number {
+    let count = 0;
+    for (const execution of this.listExecutions(filter.domain, filter.status)) if (matchesFilter(execution, filter)) count++;
+    return count;
   }
 
   countOpenExecutions(domain: string): number {

@@ -8,6 +8,7 @@ import type {
   TypeKind,
   TypeRecord,
 } from './records.js';
+import type { ExecutionFilter, ExecutionPageQuery } from './execution-query.js';
 
 /**
  * Everything the engine persists. Calls are synchronous on purpose: the engine applies each
@@ -43,8 +44,19 @@ export interface Store {
   getOpenExecution(domain: string, workflowId: string): ExecutionRecord | undefined;
   saveExecution(execution: ExecutionRecord): void;
   deleteExecution(domain: string, workflowId: string, runId: string): void;
-  /** Executions of a domain in one status, in no particular order. */
+  /**
+   * Executions of a domain in one status, in no particular order: every one of them, for an engine
+   * restoring its deadlines at open. Visibility calls use `queryExecutions` instead.
+   */
   listExecutions(domain: string, status: 'OPEN' | 'CLOSED'): Iterable<ExecutionRecord>;
+  /**
+   * One page of the runs matching `query`, in its order, after its cursor, at most `limit` of them
+   * (semantics: `matchesFilter`, `cursorOf` and `compareCursors` in execution-query.ts). A durable
+   * store answers from indexes, so a page costs the same however many runs the domain holds.
+   */
+  queryExecutions(query: ExecutionPageQuery): ExecutionRecord[];
+  /** How many runs match `filter`. */
+  countExecutions(filter: ExecutionFilter): number;
   countOpenExecutions(domain: string): number;
 
   appendEvents(domain: string, workflowId: string, runId: string, events: HistoryEventRecord[]): void;

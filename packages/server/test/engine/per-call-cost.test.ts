@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/store/memory-store.js';
+import type { ExecutionPageQuery } from '../../src/store/execution-query.js';
 import type { HistoryEventRecord } from '../../src/store/records.js';
 import { DOMAIN, Harness, WORKFLOW } from './harness.js';
 
@@ -19,9 +20,9 @@ class CountingStore extends MemoryStore {
     return events;
   }
 
-  override listExecutions(domain: string, status: 'OPEN' | 'CLOSED') {
-    this.listedDomains.push(domain);
-    return super.listExecutions(domain, status);
+  override queryExecutions(query: ExecutionPageQuery) {
+    this.listedDomains.push(query.domain);
+    return super.queryExecutions(query);
   }
 
   resetCounts(): void {

@@ -1,10 +1,13 @@
 /** Visibility: listing and counting executions with SWF's one-filter rule. */
-import type { ExecutionRecord } from '../../store/records.js';
+import { cursorOf, type ExecutionCursor, type ExecutionFilter, type ExecutionOrder, type TimeRange } from '../../store/execution-query.js';
+import type { CloseStatus } from '../../store/records.js';
+import { fault } from '../faults.js';
 import { requireDomain } from '../registry/domains.js';
 import { fromWireTime } from '../time/durations.js';
 import { executionInfo } from '../runs/executions.js';
 import type { OperationInput } from '../operations.js';
-import { pageOf } from './paging.js';
+import { decodePageToken, encodePageToken } from './page-tokens.js';
+import { pageSizeOf } from './paging.js';
 import type { EngineState } from '../engine-state.js';
 
 interface TimeFilter {
@@ -26,43 +29,53 @@ interface VisibilityInput {
   reverseOrder?: boolean | undefined;
 }
 
-const inWindow = (epochMs: number | undefined, filter: TimeFilter | undefined): boolean =>
-  filter === undefined ||
-  (epochMs !== undefined && epochMs >= fromWireTime(filter.oldestDate) && (filter.latestDate === undefined || epochMs <= fromWireTime(filter.latestDate)));
+const rangeOf = (filter: TimeFilter | undefined): TimeRange | undefined =>
+  filter === undefined
+    ? undefined
+    : { oldest: fromWireTime(filter.oldestDate), ...(filter.latestDate !== undefined && { latest: fromWireTime(filter.latestDate) }) };
 
-/** Executions of one status matching every filter given (the schemas allow at most one of the exclusive ones). */
-function matching(state: EngineState, status: 'OPEN' | 'CLOSED', input: VisibilityInput): ExecutionRecord[] {
+/** The store filter of a call: its status and every filter given (the schemas allow at most one of the exclusive ones). */
+function filterOf(state: EngineState, status: 'OPEN' | 'CLOSED', input: VisibilityInput): ExecutionFilter {
   requireDomain(state, input.domain);
-  const result: ExecutionRecord[] = [];
-  for (const execution of state.store.listExecutions(input.domain, status)) {
-    if (!inWindow(execution.startTimestamp, input.startTimeFilter)) continue;
-    if (!inWindow(execution.closeTimestamp, input.closeTimeFilter)) continue;
-    if (input.executionFilter && execution.workflowId !== input.executionFilter.workflowId) continue;
-    if (input.typeFilter) {
-      if (execution.workflowType.name !== input.typeFilter.name) continue;
-      if (input.typeFilter.version !== undefined && execution.workflowType.version !== input.typeFilter.version) continue;
-    }
-    if (input.tagFilter && !execution.tagList.includes(input.tagFilter.tag)) continue;
-    if (input.closeStatusFilter && execution.closeStatus !== input.closeStatusFilter.status) continue;
-    result.push(execution);
-  }
-  return result;
+  return {
+    domain: input.domain,
+    status,
+    startTime: rangeOf(input.startTimeFilter),
+    closeTime: rangeOf(input.closeTimeFilter),
+    workflowId: input.executionFilter?.workflowId,
+    type: input.typeFilter,
+    tag: input.tagFilter?.tag,
+    closeStatus: input.closeStatusFilter?.status as CloseStatus | undefined,
+  };
 }
 
+const isCursor = (value: unknown): value is ExecutionCursor =>
+  Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'string';
+
+/**
+ * One page, cut by the store: it is asked for one run more than the page holds, which says whether
+ * a next page exists without counting. The token holds the last key returned, so a page resumes
+ * correctly even when runs were added or removed in between.
+ */
 function listExecutions(state: EngineState, status: 'OPEN' | 'CLOSED', input: VisibilityInput): Record<string, unknown> {
-  const byCloseTime = status === 'CLOSED' && input.closeTimeFilter !== undefined;
-  const { page, nextPageToken } = pageOf(
-    matching(state, status, input),
-    (execution) => [byCloseTime ? execution.closeTimestamp ?? 0 : execution.startTimestamp, execution.runId],
-    {
-      kind: status === 'OPEN' ? 'ListOpenWorkflowExecutions' : 'ListClosedWorkflowExecutions',
-      nextPageToken: input.nextPageToken,
-      maximumPageSize: input.maximumPageSize,
-      // Newest first unless reverseOrder.
-      descending: input.reverseOrder !== true,
-      now: state.now(),
-    },
-  );
+  const filter = filterOf(state, status, input);
+  const kind = status === 'OPEN' ? 'ListOpenWorkflowExecutions' : 'ListClosedWorkflowExecutions';
+  const now = state.now();
+  const orderBy: ExecutionOrder = status === 'CLOSED' && input.closeTimeFilter !== undefined ? 'closeTime' : 'startTime';
+  let after: ExecutionCursor | undefined;
+  if (input.nextPageToken) {
+    const cursor = decodePageToken<{ after: unknown; orderBy: unknown }>(input.nextPageToken, kind, now);
+    if (!isCursor(cursor.after) || cursor.orderBy !== orderBy) {
+      throw fault('ValidationException', `Invalid nextPageToken: pass it back with the same filters as the ${kind} call that returned it`);
+    }
+    after = cursor.after;
+  }
+  const size = pageSizeOf(input.maximumPageSize);
+  // Newest first unless reverseOrder.
+  const runs = state.store.queryExecutions({ ...filter, orderBy, descending: input.reverseOrder !== true, after, limit: size + 1 });
+  const page = runs.slice(0, size);
+  const last = page[page.length - 1];
+  const nextPageToken = runs.length > size && last !== undefined ? encodePageToken({ kind, orderBy, after: cursorOf(last, orderBy) }, now) : undefined;
   return { executionInfos: page.map(executionInfo), ...(nextPageToken ? { nextPageToken } : {}) };
 }
 
@@ -73,12 +86,12 @@ export const listClosedWorkflowExecutions = (state: EngineState, input: Operatio
   listExecutions(state, 'CLOSED', input);
 
 export const countOpenWorkflowExecutions = (state: EngineState, input: OperationInput<'CountOpenWorkflowExecutions'>): Record<string, unknown> => ({
-  count: matching(state, 'OPEN', input).length,
+  count: state.store.countExecutions(filterOf(state, 'OPEN', input)),
   truncated: false,
 });
 
 export const countClosedWorkflowExecutions = (state: EngineState, input: OperationInput<'CountClosedWorkflowExecutions'>): Record<string, unknown> => ({
-  count: matching(state, 'CLOSED', input).length,
+  count: state.store.countExecutions(filterOf(state, 'CLOSED', input)),
   truncated: false,
 });
 

@@ -32,6 +32,11 @@ export class ExecutionCache {
     return closed;
   }
 
+  /** True when the run's last save recorded it open (its row exists with status OPEN). */
+  isSavedOpen(domain: string, workflowId: string, runId: string): boolean {
+    return this.#open.has(runKey(domain, workflowId, runId));
+  }
+
   getOpen(domain: string, workflowId: string): ExecutionRecord | undefined {
     return this.#openByWorkflowId.get(workflowKey(domain, workflowId));
   }

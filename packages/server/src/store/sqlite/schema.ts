@@ -62,7 +62,56 @@ const MIGRATIONS: readonly string[] = [
     record TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // Visibility in SQL: the columns List/Count*WorkflowExecutions filter and order on, one composite
+  // index per (filter, order) pair that ends in the order's (timestamp, run_id), and the tags in a
+  // table of their own. A page then reads only its own rows, whatever the domain holds.
+  `
+  ALTER TABLE executions ADD COLUMN start_ts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE executions ADD COLUMN close_ts INTEGER;
+  ALTER TABLE executions ADD COLUMN type_name TEXT NOT NULL DEFAULT '';
+  ALTER TABLE executions ADD COLUMN type_version TEXT NOT NULL DEFAULT '';
+  ALTER TABLE executions ADD COLUMN close_status TEXT;
+  UPDATE executions SET
+    start_ts = json_extract(record, '$.startTimestamp'),
+    close_ts = json_extract(record, '$.closeTimestamp'),
+    type_name = json_extract(record, '$.workflowType.name'),
+    type_version = json_extract(record, '$.workflowType.version'),
+    close_status = json_extract(record, '$.closeStatus');
+  DROP INDEX executions_by_domain_status;
+
+  CREATE INDEX executions_by_start ON executions (domain, status, start_ts, run_id);
+  CREATE INDEX executions_by_close ON executions (domain, status, close_ts, run_id);
+  CREATE INDEX executions_by_workflow_id_start ON executions (domain, status, workflow_id, start_ts, run_id);
+  CREATE INDEX executions_by_workflow_id_close ON executions (domain, status, workflow_id, close_ts, run_id);
+  CREATE INDEX executions_by_type_start ON executions (domain, status, type_name, start_ts, run_id);
+  CREATE INDEX executions_by_type_close ON executions (domain, status, type_name, close_ts, run_id);
+  CREATE INDEX executions_by_type_version_start ON executions (domain, status, type_name, type_version, start_ts, run_id);
+  CREATE INDEX executions_by_type_version_close ON executions (domain, status, type_name, type_version, close_ts, run_id);
+  CREATE INDEX executions_by_close_status_start ON executions (domain, status, close_status, start_ts, run_id);
+  CREATE INDEX executions_by_close_status_close ON executions (domain, status, close_status, close_ts, run_id);
+
+  -- One row per tag of a run, carrying the run's status and times so a tag filter needs no join to
+  -- find its page; rewritten whenever those change (start and close).
+  CREATE TABLE execution_tags (
+    domain TEXT NOT NULL,
+    workflow_id TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    tag TEXT NOT NULL,
+    status TEXT NOT NULL,
+    start_ts INTEGER NOT NULL,
+    close_ts INTEGER,
+    PRIMARY KEY (domain, workflow_id, run_id, tag)
+  ) WITHOUT ROWID;
+  CREATE INDEX execution_tags_by_start ON execution_tags (domain, status, tag, start_ts, run_id);
+  CREATE INDEX execution_tags_by_close ON execution_tags (domain, status, tag, close_ts, run_id);
+  INSERT OR IGNORE INTO execution_tags (domain, workflow_id, run_id, tag, status, start_ts, close_ts)
+    SELECT executions.domain, executions.workflow_id, executions.run_id, tags.value, executions.status, executions.start_ts, executions.close_ts
+    FROM executions, json_each(executions.record, '$.tagList') AS tags;
+  `,
 ];
+
+/** For migration tests only: the SQL of each schema version, in order. */
+export const SCHEMA_MIGRATIONS: readonly string[] = MIGRATIONS;
 
 /** The schema version this code writes and reads. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

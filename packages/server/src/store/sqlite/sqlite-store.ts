@@ -10,10 +10,12 @@ import type {
   TypeKind,
   TypeRecord,
 } from '../records.js';
+import type { ExecutionFilter, ExecutionPageQuery } from '../execution-query.js';
 import type { Store } from '../store.js';
 import { ExecutionCache } from './execution-cache.js';
 import { SqliteStoreOpenError } from './open-error.js';
 import { migrate, UnsupportedSchemaVersionError } from './schema.js';
+import { countSql, pageSql } from './visibility-sql.js';
 
 export interface SqliteStoreOptions {
   /** The database file, created when missing; `':memory:'` keeps everything in process memory. */
@@ -48,6 +50,8 @@ export class SqliteStore implements Store {
   readonly #executions: ExecutionCache;
   readonly #domains = new Map<string, DomainRecord>();
   readonly #sql: ReturnType<typeof prepareStatements>;
+  /** Visibility statements by SQL text: a few dozen shapes (filter x order x bounds), each prepared once. */
+  readonly #visibility = new Map<string, Statement>();
 
   constructor(options: SqliteStoreOptions) {
     const closedCacheSize = options.closedExecutionCacheSize ?? 1024;
@@ -155,12 +159,36 @@ export class SqliteStore implements Store {
   }
 
   saveExecution(execution: ExecutionRecord): void {
-    this.#sql.saveExecution.run(execution.domain, execution.workflowId, execution.runId, execution.status, JSON.stringify(execution));
+    const { domain, workflowId, runId } = execution;
+    // Most saves are steps of a run already saved open: only its record changes, and an UPDATE that
+    // sets no indexed column leaves every visibility index alone.
+    if (execution.status === 'OPEN' && this.#executions.isSavedOpen(domain, workflowId, runId)) {
+      this.#sql.updateExecutionRecord.run(JSON.stringify(execution), domain, workflowId, runId);
+    } else {
+      this.#sql.saveExecution.run(
+        domain,
+        workflowId,
+        runId,
+        execution.status,
+        JSON.stringify(execution),
+        execution.startTimestamp,
+        execution.closeTimestamp ?? null,
+        execution.workflowType.name,
+        execution.workflowType.version,
+        execution.closeStatus ?? null,
+      );
+      // Started or closed: the tag rows carry status and times, so they are written again.
+      this.#sql.deleteExecutionTags.run(domain, workflowId, runId);
+      for (const tag of execution.tagList) {
+        this.#sql.saveExecutionTag.run(domain, workflowId, runId, tag, execution.status, execution.startTimestamp, execution.closeTimestamp ?? null);
+      }
+    }
     this.#executions.put(execution);
   }
 
   deleteExecution(domain: string, workflowId: string, runId: string): void {
     this.#sql.deleteEvents.run(domain, workflowId, runId);
+    this.#sql.deleteExecutionTags.run(domain, workflowId, runId);
     this.#sql.deleteExecution.run(domain, workflowId, runId);
     this.#executions.delete(domain, workflowId, runId);
   }
@@ -170,6 +198,19 @@ export class SqliteStore implements Store {
     const rows = this.#sql.listClosedExecutions.all(domain) as Array<{ workflow_id: string; run_id: string; record: string }>;
     // Prefer the cached object: a closed run touched in this step may hold changes not yet saved.
     return rows.map((row) => this.#executions.get(domain, row.workflow_id, row.run_id) ?? parse<ExecutionRecord>(row.record));
+  }
+
+  queryExecutions(query: ExecutionPageQuery): ExecutionRecord[] {
+    const { sql, params } = pageSql(query);
+    const rows = this.#visibilityStatement(sql).all(...params) as Array<{ workflow_id: string; run_id: string; record: string }>;
+    return rows.map((row) => this.#executions.get(query.domain, row.workflow_id, row.run_id) ?? parse<ExecutionRecord>(row.record));
+  }
+
+  countExecutions(filter: ExecutionFilter): number {
+    // Open runs are all in memory and counted there when no filter narrows them.
+    if (filter.status === 'OPEN' && isDomainOnly(filter)) return this.#executions.countOpen(filter.domain);
+    const { sql, params } = countSql(filter);
+    return this.#visibilityStatement(sql).pluck().get(...params) as number;
   }
 
   countOpenExecutions(domain: string): number {
@@ -222,10 +263,19 @@ export class SqliteStore implements Store {
 
   clear(): void {
     this.transaction(() => {
-      for (const table of ['domains', 'types', 'executions', 'events', 'tasks', 'task_tokens']) this.#db.exec(`DELETE FROM ${table}`);
+      for (const table of ['domains', 'types', 'executions', 'execution_tags', 'events', 'tasks', 'task_tokens']) this.#db.exec(`DELETE FROM ${table}`);
     });
     this.#domains.clear();
     this.#executions.clear();
+  }
+
+  #visibilityStatement(sql: string): Statement {
+    let statement = this.#visibility.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#visibility.set(sql, statement);
+    }
+    return statement;
   }
 
   /** Domains and open runs live in memory too; read them once. */
@@ -237,6 +287,14 @@ export class SqliteStore implements Store {
     for (const json of this.#sql.listOpenExecutions.all()) this.#executions.put(parse<ExecutionRecord>(json));
   }
 }
+
+const isDomainOnly = (filter: ExecutionFilter): boolean =>
+  filter.startTime === undefined &&
+  filter.closeTime === undefined &&
+  filter.workflowId === undefined &&
+  filter.type === undefined &&
+  filter.tag === undefined &&
+  filter.closeStatus === undefined;
 
 function prepareStatements(db: Database.Database) {
   const pluck = (source: string): Statement => db.prepare(source).pluck();
@@ -259,9 +317,17 @@ function prepareStatements(db: Database.Database) {
 
     getExecution: pluck('SELECT record FROM executions WHERE domain = ? AND workflow_id = ? AND run_id = ?'),
     saveExecution: db.prepare(
-      'INSERT INTO executions (domain, workflow_id, run_id, status, record) VALUES (?, ?, ?, ?, ?) ' +
-        'ON CONFLICT (domain, workflow_id, run_id) DO UPDATE SET status = excluded.status, record = excluded.record',
+      'INSERT INTO executions (domain, workflow_id, run_id, status, record, start_ts, close_ts, type_name, type_version, close_status) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (domain, workflow_id, run_id) DO UPDATE SET status = excluded.status, record = excluded.record, ' +
+        'start_ts = excluded.start_ts, close_ts = excluded.close_ts, type_name = excluded.type_name, ' +
+        'type_version = excluded.type_version, close_status = excluded.close_status',
     ),
+    updateExecutionRecord: db.prepare('UPDATE executions SET record = ? WHERE domain = ? AND workflow_id = ? AND run_id = ?'),
+    saveExecutionTag: db.prepare(
+      'INSERT OR IGNORE INTO execution_tags (domain, workflow_id, run_id, tag, status, start_ts, close_ts) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    deleteExecutionTags: db.prepare('DELETE FROM execution_tags WHERE domain = ? AND workflow_id = ? AND run_id = ?'),
     deleteExecution: db.prepare('DELETE FROM executions WHERE domain = ? AND workflow_id = ? AND run_id = ?'),
     listOpenExecutions: pluck("SELECT record FROM executions WHERE status = 'OPEN'"),
     listClosedExecutions: db.prepare("SELECT workflow_id, run_id, record FROM executions WHERE domain = ? AND status = 'CLOSED'"),
