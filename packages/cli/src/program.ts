@@ -7,6 +7,7 @@ import { formatErrorLine } from './cli-error.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { registerDomainCommands } from './commands/domain-commands.js';
 import { registerHistoryCommands } from './commands/history-commands.js';
+import { registerInitCommand } from './commands/init-command.js';
 import { registerReplayCommand } from './commands/replay-command.js';
 import { registerServerCommand } from './commands/server-command.js';
 import { registerTypeCommands } from './commands/type-commands.js';
@@ -31,6 +32,7 @@ export function createProgram(io: CliIo = processIo()): Command {
   registerWorkflowCommands(program, io);
   registerHistoryCommands(program, io);
   registerReplayCommand(program, io);
+  registerInitCommand(program, io);
   return program;
 }
 
