@@ -35,7 +35,7 @@ function restrict(forbidden, typeOnly, why) {
 
 const rule = '@typescript-eslint/no-restricted-imports';
 
-const PACKAGES = ['core', 'workflow', 'activity', 'worker', 'client', 'server', 'testing', 'cli'];
+const PACKAGES = ['core', 'workflow', 'activity', 'worker', 'client', 'server', 'testing', 'cli', 'blob-store'];
 
 /** A package's sources may import only what its own package.json declares: that file is its allow-list. */
 const allowListConfigs = PACKAGES.map((name) => ({
@@ -75,6 +75,10 @@ export const boundaryConfigs = [
   {
     files: ['packages/server/src/**/*.ts'],
     rules: { [rule]: restrict(swirl('workflow', 'activity', 'worker', 'client', 'testing', 'cli'), [], '@swirl/server depends on core only: it must behave like SWF, not like our framework') },
+  },
+  {
+    files: ['packages/blob-store/src/**/*.ts'],
+    rules: { [rule]: restrict(swirl('workflow', 'activity', 'worker', 'client', 'server', 'testing', 'cli'), [], '@swirl/blob-store is a codec and its stores: it may import only @swirl/core') },
   },
   {
     files: ['packages/testing/src/**/*.ts'],
