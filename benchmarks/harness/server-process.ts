@@ -22,8 +22,17 @@ export interface ServerProcess {
 
 const CHILD = fileURLToPath(new URL('./server-process-child.ts', import.meta.url));
 
-export async function startServerProcess(): Promise<ServerProcess> {
-  const channel = new ChildChannel<ServerChildMessage>(CHILD, [], { name: 'server' });
+export interface ServerProcessOptions {
+  /** The store: memory (the default) or a SQLite file at `path`. */
+  readonly store?: { readonly kind: 'memory' } | { readonly kind: 'sqlite'; readonly path: string };
+  /** Closed runs the store holds before the server reports ready. @default 0 */
+  readonly seedRuns?: number;
+}
+
+export async function startServerProcess(options: ServerProcessOptions = {}): Promise<ServerProcess> {
+  const store = options.store ?? { kind: 'memory' };
+  const args = [...(store.kind === 'sqlite' ? ['sqlite', store.path] : ['memory']), String(options.seedRuns ?? 0)];
+  const channel = new ChildChannel<ServerChildMessage>(CHILD, args, { name: 'server' });
   try {
     const { endpoint } = await channel.next('ready');
     return {

@@ -56,6 +56,11 @@ describe('pnpm bench --quick --only replay', () => {
     );
     expect(swirlRates.map((m: { labels: { N: number } }) => m.labels.N)).toEqual([10, 50]);
     expect(swirlRates.every((m: { value: number }) => m.value > 0)).toBe(true);
+    // The public path: every file format, replayHistories and the raw runtime, at both sizes.
+    const publicRows = replay.measurements.filter((m: { name: string }) => m.name === 'public replay time (median)');
+    const paths = ['raw runtime', 'swirl-export', 'aws-cli', 'boto3-pages', 'replayHistories (per history)'];
+    expect(publicRows.map((m: { labels: { path: string; N: number } }) => `${m.labels.N} ${m.labels.path}`)).toEqual([10, 50].flatMap((n) => paths.map((path) => `${n} ${path}`)));
+    expect(publicRows.every((m: { value: number; labels: { 'decision tasks checked': number; N: number } }) => m.value > 0 && m.labels['decision tasks checked'] === m.labels.N + 1)).toBe(true);
     for (const target of replay.targets) {
       expect(typeof target.met).toBe('boolean');
       expect(target.unit).toMatch(/\S/);
@@ -78,6 +83,10 @@ describe('pnpm bench --quick --only server', () => {
     expect(rows('SDK client ceiling, transport only (stub answering {})')[0]!.value).toBeGreaterThan(0);
     expect(rows('one-activity workflows completed, serial')[0]!.value).toBeGreaterThan(0);
     expect(rows('server process CPU per workflow')).toHaveLength(2);
+    // Server CPU per workflow on both stores, each at two store sizes.
+    const cpu = rows('server process CPU per one-activity workflow');
+    expect(cpu.map((m) => `${String(m.labels?.['store'])} ${String(m.labels?.['runs in store'])}`)).toEqual(['memory 10', 'memory 100', 'sqlite 10', 'sqlite 100']);
+    expect(cpu.every((m) => m.value > 0)).toBe(true);
     // Per-call latency of the Swirl run, as each process's SDK clients timed it.
     const swirlLatencies = rows('API call latency p50').filter((m) => String(m.labels?.['phase']).startsWith('concurrent, Swirl'));
     expect(new Set(swirlLatencies.map((m) => m.labels?.['operation']))).toEqual(

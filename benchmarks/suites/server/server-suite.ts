@@ -12,6 +12,7 @@ import { localSwfClient } from '../../harness/swf-client.js';
 import { measureConcurrent } from './concurrent-phase.js';
 import { CALLS_PER_WORKFLOW, registerServerBenchTypes } from './one-activity-protocol.js';
 import { measureSerial } from './serial-phase.js';
+import { measureServerCpu } from './server-cpu-phase.js';
 import { TaskTimelineStore } from './task-timeline-store.js';
 import { measureWakeUps, type WakeUpSample } from './wake-up.js';
 
@@ -53,8 +54,8 @@ async function measureWakeUp(report: SuiteReport, target: string, taskList: stri
 export const serverSuite: Suite = async ({ quick, endpoint }) => {
   const report = new SuiteReport();
   const sizes = quick
-    ? { serial: { transportCeiling: 20, blocks: 2, perBlock: 10, warmUp: 5 }, concurrent: 40, wakeUps: 5 }
-    : { serial: { transportCeiling: 500, blocks: 20, perBlock: 50, warmUp: 300 }, concurrent: 1_500, wakeUps: 100 };
+    ? { serial: { transportCeiling: 20, blocks: 2, perBlock: 10, warmUp: 5 }, concurrent: 40, wakeUps: 5, cpu: { storeRuns: [10, 100], warmUp: 10, workflows: 20 } as const }
+    : { serial: { transportCeiling: 500, blocks: 20, perBlock: 50, warmUp: 300 }, concurrent: 1_500, wakeUps: 100, cpu: { storeRuns: [1_000, 100_000], warmUp: 200, workflows: 1_000 } as const };
   const run = randomUUID().slice(0, 8);
   const lists = { taskList: `bench-${run}`, activityTaskList: `bench-${run}-activities` };
   // In process, the store timestamps the wake-up list's tasks on this process's clock.
@@ -70,6 +71,7 @@ export const serverSuite: Suite = async ({ quick, endpoint }) => {
     await measureSerial(report, target, lists, run, sizes.serial);
     await measureConcurrent(report, endpoint, run, sizes.concurrent);
     await measureWakeUp(report, target, `${lists.taskList}-wake-up`, sizes.wakeUps, timeline);
+    if (endpoint === undefined) await measureServerCpu(report, run, sizes.cpu, quick);
   } finally {
     await local?.close();
   }
