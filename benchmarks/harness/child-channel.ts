@@ -10,6 +10,8 @@ export interface ChannelOptions<Type extends string> {
   readonly name: string;
   /** Types the child sends on its own (progress); `next` lets them pass instead of failing. */
   readonly background?: readonly Type[];
+  /** Node flags of the child. @default the parent's (tsx, swirl-source) */
+  readonly execArgv?: readonly string[];
 }
 
 export class ChildChannel<M extends { readonly type: string }> {
@@ -18,12 +20,18 @@ export class ChildChannel<M extends { readonly type: string }> {
   readonly #background: ReadonlySet<string>;
   readonly #exit: Promise<number | null>;
 
-  /** Forks `modulePath` with the parent's node flags (tsx, swirl-source). */
+  /** Forks `modulePath` with the given node flags, by default the parent's (tsx, swirl-source). */
   constructor(modulePath: string, args: readonly string[], options: ChannelOptions<M['type']>) {
-    this.#child = fork(modulePath, [...args], { execArgv: [...process.execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const execArgv = [...(options.execArgv ?? process.execArgv)];
+    this.#child = fork(modulePath, [...args], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.#name = options.name;
     this.#background = new Set(options.background ?? []);
     this.#exit = new Promise((resolve) => this.#child.once('exit', (code) => resolve(code)));
+  }
+
+  /** The child's process id, for reading its resource use from outside. */
+  get pid(): number {
+    return this.#child.pid!;
   }
 
   get exited(): boolean {
@@ -73,7 +81,7 @@ export class ChildChannel<M extends { readonly type: string }> {
     await this.#exit;
   }
 
-  kill(): void {
-    if (!this.exited) this.#child.kill();
+  kill(signal: NodeJS.Signals = 'SIGTERM'): void {
+    if (!this.exited) this.#child.kill(signal);
   }
 }

@@ -14,14 +14,27 @@ import {
 } from '@aws-sdk/client-swf';
 import type { ResolvedActivityType, ResolvedWorkflowType } from '@swirl/core';
 import type { Logger } from 'pino';
-import { isSwfError } from './sdk-errors.js';
+import type { Backoff } from './backoff.js';
+import { sendAnswer } from './answer-retry.js';
+import { describeError, isSwfError } from './sdk-errors.js';
 
 export interface RegistrarOptions {
   readonly client: SWFClient;
   readonly domain: string;
   readonly retentionDays: number;
   readonly logger: Logger;
+  /**
+   * How long a registration call is sent again through throttling, 5xx and unreachable service
+   * (the SDK's own three attempts are often not enough under a burst of throttling).
+   * @default 60_000 ms
+   */
+  readonly retryForMs?: number;
+  /** Aborted when the worker stops: registration gives up at once. */
+  readonly stopSignal?: AbortSignal;
+  readonly backoff?: () => Backoff;
 }
+
+const DEFAULT_RETRY_FOR_MS = 60_000;
 
 /** The domain or a type exists but is deprecated: SWF refuses new executions or tasks for it. */
 export class DeprecatedRegistrationError extends Error {
@@ -122,13 +135,13 @@ export class Registrar {
   async registerDomain(): Promise<void> {
     const { client, domain, retentionDays, logger } = this.#options;
     try {
-      await client.send(new RegisterDomainCommand({ name: domain, workflowExecutionRetentionPeriodInDays: String(retentionDays) }));
+      await this.#send('RegisterDomain', () => client.send(new RegisterDomainCommand({ name: domain, workflowExecutionRetentionPeriodInDays: String(retentionDays) })));
       logger.info({ retentionDays }, `registered domain ${domain}`);
       return;
     } catch (error) {
       if (!isSwfError(error, 'DomainAlreadyExistsFault')) throw error;
     }
-    const described = await client.send(new DescribeDomainCommand({ name: domain }));
+    const described = await this.#send('DescribeDomain', () => client.send(new DescribeDomainCommand({ name: domain })));
     if (described.domainInfo?.status === 'DEPRECATED') {
       throw new DeprecatedRegistrationError(
         `Domain ${domain} is deprecated: SWF starts no executions in it. Undeprecate it (UndeprecateDomain) or use another domain`,
@@ -150,13 +163,13 @@ export class Registrar {
     const { client, domain, logger } = this.#options;
     const { name, version } = type;
     try {
-      await kind.register(client, domain, type);
+      await this.#send(`Register${kind.kind === 'workflow' ? 'Workflow' : 'Activity'}Type`, () => kind.register(client, domain, type));
       logger.info({ [`${kind.kind}Type`]: name, version }, `registered ${kind.kind} type`);
       return;
     } catch (error) {
       if (!isSwfError(error, 'TypeAlreadyExistsFault')) throw error;
     }
-    const described = await kind.describe(client, domain, { name, version });
+    const described = await this.#send(`Describe${kind.kind === 'workflow' ? 'Workflow' : 'Activity'}Type`, () => kind.describe(client, domain, { name, version }));
     if (described.typeInfo?.status === 'DEPRECATED') {
       const kindName = kind.kind === 'workflow' ? 'Workflow' : 'Activity';
       throw new DeprecatedRegistrationError(`${kindName} type ${name} version ${version} is deprecated in domain ${domain}: ${kind.deprecatedAdvice}`);
@@ -168,6 +181,28 @@ export class Registrar {
       { kind: kind.kind, name, version },
       compareDefaults({ ...(defaults as Comparable), description }, { ...registered, description: described.typeInfo?.description }),
     );
+  }
+
+  /**
+   * One registration call, sent again with jittered backoff while the failure is transient. Every
+   * call is safe to repeat: a register that did reach SWF answers AlreadyExists the second time.
+   */
+  async #send<T>(operation: string, call: () => Promise<T>): Promise<T> {
+    const { logger, retryForMs = DEFAULT_RETRY_FOR_MS, stopSignal = new AbortController().signal } = this.#options;
+    let result: T | undefined;
+    await sendAnswer(
+      async () => {
+        result = await call();
+      },
+      {
+        deadline: Date.now() + retryForMs,
+        giveUp: stopSignal,
+        ...(this.#options.backoff && { backoff: this.#options.backoff() }),
+        onRetry: ({ attempt, error, retryInMs }) =>
+          logger.warn({ err: describeError(error), operation, attempt, retryInMs }, `${operation} failed while registering; sending it again`),
+      },
+    );
+    return result as T;
   }
 
   #warnOnDifferences(type: { kind: string; name: string; version: string }, differences: DefaultDifference[]): void {

@@ -185,6 +185,7 @@ export class Worker {
           domain: options.domain,
           retentionDays: options.domainRetentionDays,
           logger: this.#logger,
+          stopSignal: this.#stop.signal,
         }).registerAll([...this.#workflows.types], this.#activityRegistry.types);
         this.#timeoutCheck.checkOnce();
       }

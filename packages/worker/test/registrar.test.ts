@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { Backoff } from '../src/backoff.js';
 import { DeprecatedRegistrationError, Registrar, compareDefaults } from '../src/registrar.js';
 import { fakeSwfClient, memoryLogger, swfError } from './fake-swf-client.js';
 
@@ -20,6 +21,42 @@ const workflowType = {
 const activityType = { method: 'charge', name: 'Payments.charge', version: '1', defaultTaskStartToCloseTimeout: '60' };
 
 describe('Registrar', () => {
+  it('sends a registration call again through throttling and 503s, found by the throttling fault test', async () => {
+    const fake = fakeSwfClient();
+    const log = memoryLogger();
+    const registrar = new Registrar({
+      client: fake.client,
+      domain: 'shop',
+      retentionDays: 7,
+      logger: pino({}, log.stream),
+      backoff: () => new Backoff({ baseMs: 1, capMs: 1 }),
+    });
+    const unavailable = Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable', $metadata: { httpStatusCode: 503 } });
+    const failures = [swfError('ThrottlingException', 'Rate exceeded'), unavailable];
+    fake.on('RegisterDomain', () => (failures.length > 0 ? Promise.reject(failures.shift()) : {})).on('RegisterWorkflowType', () => ({}));
+    await registrar.registerAll([workflowType], []);
+    expect(fake.callsTo('RegisterDomain')).toHaveLength(3);
+    expect(fake.callsTo('RegisterWorkflowType')).toHaveLength(1);
+    expect(log.entries.filter((entry) => entry.level === 40).map((entry) => [entry.operation, entry.attempt])).toEqual([
+      ['RegisterDomain', 1],
+      ['RegisterDomain', 2],
+    ]);
+  });
+
+  it('gives up on a transient failure once its retry time is over, and never retries a fault that will not pass', async () => {
+    const fake = fakeSwfClient();
+    const logger = pino({ level: 'silent' });
+    const throttled = new Registrar({ client: fake.client, domain: 'shop', retentionDays: 7, logger, retryForMs: 30, backoff: () => new Backoff({ baseMs: 5, capMs: 5 }) });
+    fake.on('RegisterDomain', () => Promise.reject(swfError('ThrottlingException', 'Rate exceeded')));
+    await expect(throttled.registerDomain()).rejects.toThrow('Rate exceeded');
+    expect(fake.callsTo('RegisterDomain').length).toBeGreaterThan(1);
+
+    const refused = fakeSwfClient();
+    refused.on('RegisterDomain', () => Promise.reject(swfError('OperationNotPermittedFault', 'not allowed')));
+    await expect(new Registrar({ client: refused.client, domain: 'shop', retentionDays: 7, logger }).registerDomain()).rejects.toThrow('not allowed');
+    expect(refused.callsTo('RegisterDomain')).toHaveLength(1);
+  });
+
   it('registers the domain and every type', async () => {
     const { fake, registrar } = setup();
     fake.on('RegisterDomain', () => ({})).on('RegisterWorkflowType', () => ({})).on('RegisterActivityType', () => ({}));

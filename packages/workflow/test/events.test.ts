@@ -564,3 +564,15 @@ describe('activity outcomes with a retry policy', () => {
     expect(completedWith(await driver.decide())).toBe('ok:"second time"');
   });
 });
+
+describe('an event type SWF does not have', () => {
+  it('fails the activation with a HistoryEventError naming the event and its type, found by the history fuzz', async () => {
+    const driver = new WorkflowDriver(Greeter, { name: 'ada' });
+    const add = driver.history.add.bind(driver.history) as (type: string, attributes: object) => number;
+    add('WorkflowExecutionFrobnicated', {});
+    await expect(driver.decide()).rejects.toMatchObject({
+      name: 'HistoryEventError',
+      message: expect.stringMatching(/^Event \d+ has type "WorkflowExecutionFrobnicated", which is not one of SWF's 54 history event types/),
+    });
+  });
+});

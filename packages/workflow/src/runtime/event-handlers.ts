@@ -5,7 +5,7 @@
  * before the next event.
  */
 import type { EventType, HistoryEvent } from '@aws-sdk/client-swf';
-import { attributesOf, type EventAttributes } from '@swirl/core';
+import { HistoryEventError, attributesOf, type EventAttributes } from '@swirl/core';
 import type { WorkflowExecution } from './workflow-execution.js';
 
 /**
@@ -88,6 +88,10 @@ const EVENT_HANDLERS: { readonly [T in EventType]: EventHandler<T> } = {
 export function applyEvent(execution: WorkflowExecution, event: HistoryEvent): boolean {
   const type = event.eventType as EventType;
   const handler = EVENT_HANDLERS[type] as EventHandler | undefined;
-  if (!handler) throw new TypeError(`Unknown history event type ${String(event.eventType)} (event ${String(event.eventId)})`);
+  if (!handler) {
+    throw new HistoryEventError(
+      `Event ${String(event.eventId)} has type ${JSON.stringify(event.eventType)}, which is not one of SWF's ${Object.keys(EVENT_HANDLERS).length} history event types: the history is damaged, or was not read from SWF`,
+    );
+  }
   return handler(execution, event, () => attributesOf(event, type));
 }

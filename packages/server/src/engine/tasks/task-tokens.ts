@@ -36,7 +36,9 @@ export function newTaskToken(kind: TaskKind, execution: ExecutionRecord, schedul
 
 const TASK_LABEL: Readonly<Record<TaskKind, string>> = { activity: 'activity', decision: 'decision task' };
 
-const invalidToken = (): SwfFault => fault('ValidationException', 'Invalid token');
+// SWF's own words first (clients match on them), then which field and what to pass instead.
+const invalidToken = (): SwfFault =>
+  fault('ValidationException', 'Invalid token: taskToken does not decode to a task token this server issued; pass the taskToken a PollFor*Task call returned');
 
 /** The header of a token this server could have issued, or `ValidationException: Invalid token`. */
 function readHeader(token: string): TaskTokenHeader {
