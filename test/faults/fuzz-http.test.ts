@@ -14,8 +14,8 @@ import { OPERATION_FIELDS, type FieldKind, type OperationField } from './load-su
 import { startServerProcess, type ServerProcess } from './load-support/server-process.js';
 import { faultSize, faultTimeout } from './profile.js';
 
-const BATCH = 10;
-const RUNS = faultSize(2_000, 10_000);
+const BATCH = 20;
+const RUNS = faultSize(1_000, 5_000);
 const MAX_REQUEST_BYTES = 1024 * 1024;
 // The largest string any SWF field accepts is 32,768 characters (input, result, details).
 const LONGEST_SWF_STRING = 32_768;
@@ -57,11 +57,11 @@ const target = (operation: OperationName): string => `SimpleWorkflowService.${op
 // Bodies over 1 MB and slow bodies are the costly kinds: about 1 in 350 each (some 60 of 20,000).
 const cases: fc.Arbitrary<Case> = fc.oneof(
   { weight: 120, arbitrary: operationAndField.chain(({ operation, field }) => wrongValueFor(field.kind).map((value): Case => ({ kind: 'wrong-type', operation, field, value }))) },
-  { weight: 40, arbitrary: fc.record({ pick: operationAndField, length: fc.integer({ min: LONGEST_SWF_STRING + 1, max: 100_000 }) }).map(({ pick, length }): Case => ({ kind: 'huge-string', ...pick, length })) },
+  { weight: 40, arbitrary: fc.record({ pick: operationAndField, length: fc.integer({ min: LONGEST_SWF_STRING + 1, max: 60_000 }) }).map(({ pick, length }): Case => ({ kind: 'huge-string', ...pick, length })) },
   {
     weight: 32,
     arbitrary: fc
-      .record({ pick: operationAndField, depth: fc.integer({ min: 50, max: 100_000 }), bracket: fc.constantFrom('[' as const, '{' as const) })
+      .record({ pick: operationAndField, depth: fc.integer({ min: 50, max: 20_000 }), bracket: fc.constantFrom('[' as const, '{' as const) })
       .map(({ pick, depth, bracket }): Case => ({ kind: 'deep-json', ...pick, depth, bracket })),
   },
   { weight: 40, arbitrary: fc.record({ pick: operationAndField, bytes: fc.uint8Array({ minLength: 1, maxLength: 40 }) }).map(({ pick, bytes }): Case => ({ kind: 'invalid-utf8', ...pick, bytes })) },
