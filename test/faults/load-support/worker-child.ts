@@ -7,7 +7,7 @@
 import { SWFClient } from '@aws-sdk/client-swf';
 import { Worker } from '@swirl/worker';
 import { pino } from 'pino';
-import { TaskDeliveryLedger } from '../../../benchmarks/suites/server/task-delivery-ledger.js';
+import { TaskDeliveryLedger } from '@swirl/testing';
 import { RetryMeter } from './retry-meter.js';
 import { LOAD_TASK_LIST, LOAD_WORKFLOWS, Steps, stepDelay } from './workflows.js';
 import type { WorkerChildMessage, WorkerCounters, WorkerProcessOptions } from './worker-process.js';
