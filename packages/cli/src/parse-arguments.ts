@@ -49,6 +49,18 @@ export function parseDurationFlag(flag: string, value: string): string {
   return value;
 }
 
+/** A duration flag the CLI itself uses, as milliseconds within `[0, maxMs]`. */
+export function parseDurationMsFlag(flag: string, value: string, maxMs: number): number {
+  let ms: number;
+  try {
+    ms = parseDuration(value);
+  } catch {
+    throw new CliUsageError(`${flag} takes a duration such as 500ms, 5s or 1m, got "${value}"`);
+  }
+  if (!(ms <= maxMs)) throw new CliUsageError(`${flag} must be at most ${maxMs / 1_000} s, got "${value}"`);
+  return ms;
+}
+
 /** A point in time: an ISO date, or a duration back from now such as `1h` or `7d`. */
 export function parseTimeFlag(flag: string, value: string, now: Date = new Date()): Date {
   if (/^\d{4}-\d{2}-\d{2}/.test(value)) {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ListDomainsCommand, RegisterWorkflowTypeCommand, SWFClient } from '@aws-sdk/client-swf';
+import { ListDomainsCommand, PollForActivityTaskCommand, RegisterDomainCommand, RegisterWorkflowTypeCommand, SWFClient } from '@aws-sdk/client-swf';
 import { startServer } from '@swirl/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runSwirl, type RunOptions, type SwirlRun } from './support/run-swirl.js';
@@ -71,6 +71,36 @@ describe('swirl server', () => {
     } finally {
       await holder.close();
     }
+  });
+
+  it('--long-poll-timeout 500ms answers an empty poll after half a second instead of SWF\'s 60 s', async () => {
+    const server = await runServer(['--long-poll-timeout', '500ms']);
+    expect(server.banner).toContain('Empty polls are answered after 0.5 s (SWF holds them 60 s).');
+    const swf = sdk(server.endpoint);
+    try {
+      await swf.send(new RegisterDomainCommand({ name: 'quick-polls', workflowExecutionRetentionPeriodInDays: '1' }));
+      const started = performance.now();
+      const poll = await swf.send(new PollForActivityTaskCommand({ domain: 'quick-polls', taskList: { name: 'nobody-schedules-here' } }));
+      const heldMs = performance.now() - started;
+      expect(poll.taskToken).toBeUndefined();
+      expect(heldMs).toBeGreaterThanOrEqual(450);
+      // Far below the 60 s default whatever the machine's load; the test's own timeout is 20 s.
+      expect(heldMs).toBeLessThan(15_000);
+    } finally {
+      swf.destroy();
+      await server.stop();
+    }
+  }, 20_000);
+
+  it('refuses a --long-poll-timeout that is not a duration or is longer than SWF\'s 60 s', async () => {
+    expect(await runSwirl(['server', '--long-poll-timeout', 'soon'])).toMatchObject({
+      code: 1,
+      stderr: 'error: --long-poll-timeout takes a duration such as 500ms, 5s or 1m, got "soon"\n',
+    });
+    expect(await runSwirl(['server', '--long-poll-timeout', '2m'])).toMatchObject({
+      code: 1,
+      stderr: 'error: --long-poll-timeout must be at most 60 s, got "2m"\n',
+    });
   });
 
   it('refuses a port out of range', async () => {

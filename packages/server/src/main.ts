@@ -2,10 +2,12 @@
  * A tiny runnable entry for scripts and smoke tests:
  *   node --conditions=swirl-source --import tsx packages/server/src/main.ts --port 0
  * prints `swirl server listening on http://127.0.0.1:PORT` and stops cleanly on SIGINT/SIGTERM.
- * `--db FILE` keeps state in a SQLite file across restarts (created when missing).
+ * `--db FILE` keeps state in a SQLite file across restarts (created when missing);
+ * `--long-poll-timeout 5s` answers empty polls after 5 s instead of SWF's 60 s (0 to 60s).
  * Logs (pino JSON) go to stderr so stdout carries only that line. `swirl server` is the full CLI.
  */
 import { parseArgs } from 'node:util';
+import { DurationError, parseDuration } from '@swirl/core';
 import { pino } from 'pino';
 import { startServer } from './server.js';
 
@@ -15,6 +17,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     'log-level': { type: 'string', default: 'info' },
     db: { type: 'string' },
+    'long-poll-timeout': { type: 'string', default: '60s' },
   },
 });
 
@@ -24,10 +27,22 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(2);
 }
 
+let longPollTimeoutMs: number;
+try {
+  longPollTimeoutMs = parseDuration(values['long-poll-timeout']);
+} catch (error) {
+  if (!(error instanceof DurationError)) throw error;
+  longPollTimeoutMs = Number.NaN;
+}
+if (!(longPollTimeoutMs <= 60_000)) {
+  console.error(`--long-poll-timeout must be a duration from 0 to 60s such as 500ms or 5s, got ${JSON.stringify(values['long-poll-timeout'])}`);
+  process.exit(2);
+}
+
 const logger = pino({ name: 'swirl-server', level: values['log-level'] }, pino.destination(2));
 
 try {
-  const server = await startServer({ port, host: values.host, logger, ...(values.db !== undefined && { databasePath: values.db }) });
+  const server = await startServer({ port, host: values.host, logger, longPollTimeoutMs, ...(values.db !== undefined && { databasePath: values.db }) });
   console.log(`swirl server listening on ${server.endpoint}`);
   const stop = (signal: NodeJS.Signals): void => {
     logger.info({ signal }, 'stopping');

@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { CliUsageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { CommandContext } from '../command-context.js';
-import { oneOf, parseIntegerFlag } from '../parse-arguments.js';
+import { oneOf, parseDurationMsFlag, parseIntegerFlag } from '../parse-arguments.js';
 
 function processShutdownSignal(): AbortSignal {
   const controller = new AbortController();
@@ -24,12 +24,15 @@ function processShutdownSignal(): AbortSignal {
 const THROTTLING = ['aws', 'off'] as const;
 const AUTH_MODES = ['none', 'sigv4'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** SWF holds an empty poll for 60 s; a shorter hold suits suites written for emulators that answer at once. */
+const SWF_LONG_POLL_MS = 60_000;
 
 interface ServerFlags {
   readonly port: string;
   readonly host: string;
   readonly db?: string;
   readonly throttling: string;
+  readonly longPollTimeout: string;
   readonly logLevel: string;
   readonly auth: string;
   readonly credentials?: string;
@@ -57,6 +60,7 @@ export function registerServerCommand(program: Command, io: CliIo): void {
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--db <path>', 'keep state in this SQLite file (created when missing) across restarts; default: in memory')
     .option('--throttling <mode>', "API rate limits: 'aws' applies the service's per-account and per-execution buckets", 'off')
+    .option('--long-poll-timeout <duration>', 'how long an empty poll is held before it is answered empty (0 to 60s, as SWF)', '60s')
     .option('--log-level <level>', `server log level on stderr (${LOG_LEVELS.join(', ')})`, 'warn')
     .option('--auth <mode>', "'sigv4' verifies each call's AWS signature against known access keys; 'none' accepts any caller", 'none')
     .option('--credentials <file>', 'with --auth sigv4: a JSON file {"accessKeys": [{"accessKeyId", "secretAccessKey"}]} (default: SWIRL_AUTH_* env)')
@@ -65,18 +69,20 @@ export function registerServerCommand(program: Command, io: CliIo): void {
       const port = parseIntegerFlag('--port', flags.port, 0, 65_535);
       const throttling = oneOf('--throttling', flags.throttling.toLowerCase(), THROTTLING);
       const level = oneOf('--log-level', flags.logLevel.toLowerCase(), LOG_LEVELS);
+      const longPollTimeoutMs = parseDurationMsFlag('--long-poll-timeout', flags.longPollTimeout, SWF_LONG_POLL_MS);
       const databasePath = flags.db === undefined ? undefined : resolve(io.cwd, flags.db);
       const auth = authOptions(flags, io);
       // pino lines go to the CLI's stderr, so stdout carries only the banner (or the JSON output).
       const logger = pino({ name: 'swirl-server', level }, { write: (line: string) => void io.stderr.write(line) });
       const shutdown = io.shutdownSignal ?? processShutdownSignal();
-      const server = await startServer({ port, host: flags.host, logger, throttling, ...(databasePath !== undefined && { databasePath }), ...(auth && { auth }) });
+      const server = await startServer({ port, host: flags.host, logger, throttling, longPollTimeoutMs, ...(databasePath !== undefined && { databasePath }), ...(auth && { auth }) });
       const authLine = auth && `Calls must be signed (SigV4) with one of ${auth.accessKeys.length} access key${auth.accessKeys.length === 1 ? '' : 's'}.`;
-      ctx.print({ endpoint: server.endpoint, port: server.port, database: databasePath ?? null, throttling, auth: auth?.type ?? 'none' }, () =>
+      ctx.print({ endpoint: server.endpoint, port: server.port, database: databasePath ?? null, throttling, longPollTimeoutMs, auth: auth?.type ?? 'none' }, () =>
         [
           `Swirl SWF server listening on ${server.endpoint}`,
           databasePath === undefined ? 'State is kept in memory (use --db <file> to keep it across restarts).' : `State is kept in ${databasePath}.`,
           ...(throttling === 'aws' ? ["API throttling is on, with the service's buckets."] : []),
+          ...(longPollTimeoutMs !== SWF_LONG_POLL_MS ? [`Empty polls are answered after ${longPollTimeoutMs / 1_000} s (SWF holds them 60 s).`] : []),
           ...(authLine ? [authLine] : []),
           'Point the AWS SDKs and CLI at it with:',
           `  export AWS_ENDPOINT_URL_SWF=${server.endpoint}`,

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ListDomainsCommand, RegisterDomainCommand, SWFClient } from '@aws-sdk/client-swf';
+import { ListDomainsCommand, PollForDecisionTaskCommand, RegisterDomainCommand, SWFClient } from '@aws-sdk/client-swf';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
@@ -59,5 +59,33 @@ describe('main.ts --db', () => {
       after.destroy();
       await stop(second.child);
     }
+  }, 60_000);
+});
+
+describe('main.ts --long-poll-timeout', () => {
+  it('answers an empty poll after the given time instead of 60 s', async () => {
+    const { child, endpoint } = await startMain(['--long-poll-timeout', '300ms']);
+    const swf = client(endpoint);
+    try {
+      await swf.send(new RegisterDomainCommand({ name: 'quick', workflowExecutionRetentionPeriodInDays: '1' }));
+      const started = performance.now();
+      const poll = await swf.send(new PollForDecisionTaskCommand({ domain: 'quick', taskList: { name: 'empty' } }));
+      expect(poll.taskToken).toBeUndefined();
+      expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+      // Far below the 60 s default whatever the load; the test's own timeout is 60 s.
+      expect(performance.now() - started).toBeLessThan(30_000);
+    } finally {
+      swf.destroy();
+      await stop(child);
+    }
+  }, 60_000);
+
+  it('refuses a value that is not a duration from 0 to 60s, and exits 2', async () => {
+    const child = spawn(process.execPath, ['--conditions=swirl-source', '--import', 'tsx', MAIN, '--long-poll-timeout', '90s'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(2);
+    expect(stderr).toContain('--long-poll-timeout must be a duration from 0 to 60s such as 500ms or 5s, got "90s"');
   }, 60_000);
 });

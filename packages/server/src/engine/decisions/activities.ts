@@ -5,6 +5,7 @@ import { recordEvent } from '../runs/history-writer.js';
 import { ENGINE_LIMITS } from '../limits.js';
 import { getActivityType } from '../registry/registered-types.js';
 import type { DecisionAttributes, DecisionContext } from './context.js';
+import { RATE_CAUSE_OF_BUCKET } from '../rate-limits/decision-rate-limits.js';
 
 type ScheduleActivityTaskFailedCause =
   | 'ACTIVITY_TYPE_DEPRECATED'
@@ -49,7 +50,7 @@ export function scheduleActivityTask(context: DecisionContext, attributes: Decis
   const heartbeatTimeout = attributes['heartbeatTimeout'] ?? defaults.defaultTaskHeartbeatTimeout;
   if (heartbeatTimeout === undefined) return fail('DEFAULT_HEARTBEAT_TIMEOUT_UNDEFINED');
   const taskPriority: string = attributes['taskPriority'] ?? defaults.defaultTaskPriority ?? '0';
-  if (!state.decisionRates.tryTakeActivityTask(execution.domain, taskList.name)) return fail('ACTIVITY_CREATION_RATE_EXCEEDED');
+  if (!state.decisionRates.tryTakeActivityTask(execution.domain, taskList.name)) return fail(RATE_CAUSE_OF_BUCKET.scheduleActivityTask);
 
   const scheduledEventId = recordEvent(state, execution, 'ActivityTaskScheduled', {
     activityType: { name: type.name, version: type.version },

@@ -4,6 +4,7 @@ import { executionRef, recordEvent } from '../runs/history-writer.js';
 import { ENGINE_LIMITS } from '../limits.js';
 import { getWorkflowType } from '../registry/registered-types.js';
 import type { DecisionAttributes, DecisionContext } from './context.js';
+import { RATE_CAUSE_OF_BUCKET } from '../rate-limits/decision-rate-limits.js';
 
 /**
  * StartChildWorkflowExecution. Type, default and limit problems are known at decision time and
@@ -32,7 +33,7 @@ export function startChildWorkflowExecution(context: DecisionContext, attributes
   if (state.store.countOpenExecutions(execution.domain) >= ENGINE_LIMITS.openExecutionsPerDomain) {
     return fail('OPEN_WORKFLOWS_LIMIT_EXCEEDED', 0);
   }
-  if (!state.decisionRates.tryTake('startChildWorkflowExecution')) return fail('CHILD_CREATION_RATE_EXCEEDED', 0);
+  if (!state.decisionRates.tryTake('startChildWorkflowExecution')) return fail(RATE_CAUSE_OF_BUCKET.startChildWorkflowExecution, 0);
   const config = resolved.config;
   const tagList: string[] = attributes['tagList'] ?? [];
   const initiatedEventId = recordEvent(state, execution, 'StartChildWorkflowExecutionInitiated', {

@@ -5,6 +5,7 @@ import { executionRef, recordEvent, type EventAttributes } from '../runs/history
 import type { DecisionRateLimiter } from '../rate-limits/decision-rate-limits.js';
 import type { EventType } from '../runs/event-types.js';
 import type { DecisionAttributes, DecisionContext } from './context.js';
+import { RATE_CAUSE_OF_BUCKET } from '../rate-limits/decision-rate-limits.js';
 
 /** What differs between a signal and a cancel request sent to another run; the path they take is shared. */
 interface ExternalRequest {
@@ -53,7 +54,7 @@ function sendExternal(request: ExternalRequest, context: DecisionContext, attrib
 
 const SIGNAL: ExternalRequest = {
   bucket: 'signalExternalWorkflowExecution',
-  rateCause: 'SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_RATE_EXCEEDED',
+  rateCause: RATE_CAUSE_OF_BUCKET.signalExternalWorkflowExecution,
   initiated: 'SignalExternalWorkflowExecutionInitiated',
   failed: 'SignalExternalWorkflowExecutionFailed',
   initiatedAttributes: (attributes) => ({ signalName: attributes['signalName'], input: attributes['input'] }),
@@ -70,7 +71,7 @@ const SIGNAL: ExternalRequest = {
 
 const CANCEL: ExternalRequest = {
   bucket: 'requestCancelExternalWorkflowExecution',
-  rateCause: 'REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_RATE_EXCEEDED',
+  rateCause: RATE_CAUSE_OF_BUCKET.requestCancelExternalWorkflowExecution,
   initiated: 'RequestCancelExternalWorkflowExecutionInitiated',
   failed: 'RequestCancelExternalWorkflowExecutionFailed',
   initiatedAttributes: () => ({}),

@@ -6,6 +6,7 @@ import { deadlineKey } from '../runs/run-keys.js';
 import { ENGINE_LIMITS } from '../limits.js';
 import type { EngineState } from '../engine-state.js';
 import type { DecisionAttributes, DecisionContext } from './context.js';
+import { RATE_CAUSE_OF_BUCKET } from '../rate-limits/decision-rate-limits.js';
 
 /** StartTimer: timer ids are unique among open timers and reusable once a timer fired or was canceled. */
 export function startTimer(context: DecisionContext, attributes: DecisionAttributes): void {
@@ -16,7 +17,7 @@ export function startTimer(context: DecisionContext, attributes: DecisionAttribu
   };
   if (execution.timers[timerId]) return fail('TIMER_ID_ALREADY_IN_USE');
   if (Object.keys(execution.timers).length >= ENGINE_LIMITS.openTimers) return fail('OPEN_TIMERS_LIMIT_EXCEEDED');
-  if (!state.decisionRates.tryTake('startTimer')) return fail('TIMER_CREATION_RATE_EXCEEDED');
+  if (!state.decisionRates.tryTake('startTimer')) return fail(RATE_CAUSE_OF_BUCKET.startTimer);
   const startedEventId = recordEvent(state, execution, 'TimerStarted', {
     timerId,
     control: attributes['control'],

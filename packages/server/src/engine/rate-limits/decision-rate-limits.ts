@@ -29,6 +29,23 @@ export const AWS_DECISION_RATE_LIMITS: Readonly<DecisionRateLimits> = {
   requestCancelExternalWorkflowExecution: { capacity: 1_200, refillPerSecond: 120 },
 };
 
+/** The `*_RATE_EXCEEDED` cause a decision over each bucket fails with. */
+export const RATE_CAUSE_OF_BUCKET = {
+  scheduleActivityTask: 'ACTIVITY_CREATION_RATE_EXCEEDED',
+  activityTasksPerTaskList: 'ACTIVITY_CREATION_RATE_EXCEEDED',
+  startTimer: 'TIMER_CREATION_RATE_EXCEEDED',
+  startChildWorkflowExecution: 'CHILD_CREATION_RATE_EXCEEDED',
+  signalExternalWorkflowExecution: 'SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_RATE_EXCEEDED',
+  requestCancelExternalWorkflowExecution: 'REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_RATE_EXCEEDED',
+} as const satisfies Record<DecisionRateLimitName, string>;
+
+/**
+ * Rate causes SWF's API lists for decisions whose rate the service does not publish: never recorded
+ * here, since an invented bucket would fail runs the service accepts (server README, "Rate causes
+ * deliberately not enforced").
+ */
+export const UNENFORCED_RATE_CAUSES = ['CONTINUE_AS_NEW_WORKFLOW_EXECUTION_RATE_EXCEEDED', 'LAMBDA_FUNCTION_CREATION_RATE_EXCEEDED'] as const;
+
 /**
  * The engine's decision buckets, one per account (engine) and one per (domain, task list) for
  * activity scheduling. A decision spends a token only when everything else about it is valid, so
