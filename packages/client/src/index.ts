@@ -24,6 +24,15 @@ export {
   type WorkflowHandleContext,
 } from './workflow-handle.js';
 export type { StartWorkflowOptions } from './start-options.js';
+export type {
+  WorkflowClientInterceptor,
+  StartWorkflowCall,
+  StartWorkflowResult,
+  SignalWorkflowCall,
+  TerminateWorkflowCall,
+  ExecutionCall,
+} from './client-interceptors.js';
+export { ClientInterceptors } from './client-interceptors.js';
 export { ListFilterError, type ListExecutionsOptions, type TimeWindow } from './list-filters.js';
 export { DomainCatalog, type RegisterDomainOptions, type ListDomainsOptions } from './domain-catalog.js';
 export { TypeCatalog, type TypeId, type TypeKind, type ListTypesOptions } from './type-catalog.js';

@@ -12,8 +12,9 @@ import {
   type SWFClient,
   type WorkflowExecutionInfo,
 } from '@aws-sdk/client-swf';
-import { PayloadPipeline, type PayloadCodec, type PayloadConverter } from '@swirl/core';
+import { PayloadPipeline, assertPayloadSize, attachHeaders, type PayloadCodec, type PayloadConverter } from '@swirl/core';
 import type { WorkflowClass } from '@swirl/workflow';
+import { ClientInterceptors, type WorkflowClientInterceptor } from './client-interceptors.js';
 import { DomainCatalog } from './domain-catalog.js';
 import { compileListFilter, LIST_FILTER_KEYS, type ListExecutionsOptions } from './list-filters.js';
 import { assertKnownOptions, type OptionKeys } from './option-keys.js';
@@ -32,6 +33,11 @@ export interface WorkflowClientOptions {
   readonly converter?: PayloadConverter;
   /** Must match the workers' codecs, in the same order. @default [] */
   readonly codecs?: readonly PayloadCodec[];
+  /**
+   * Hooks around start, signal, cancel, terminate and describe (the first is the outermost), e.g.
+   * `@swirl/opentelemetry`'s `OpenTelemetryClientInterceptor`. @default []
+   */
+  readonly interceptors?: readonly WorkflowClientInterceptor[];
 }
 
 export interface ListPageOptions {
@@ -47,7 +53,7 @@ export interface ExecutionCount {
   readonly truncated: boolean;
 }
 
-const CLIENT_OPTION_KEYS = { client: true, domain: true, converter: true, codecs: true } as const satisfies OptionKeys<WorkflowClientOptions>;
+const CLIENT_OPTION_KEYS = { client: true, domain: true, converter: true, codecs: true, interceptors: true } as const satisfies OptionKeys<WorkflowClientOptions>;
 const LIST_OPTION_KEYS = { ...LIST_FILTER_KEYS, pageSize: true, reverseOrder: true } as const satisfies OptionKeys<
   ListExecutionsOptions & ListPageOptions
 >;
@@ -63,6 +69,7 @@ export class WorkflowClient {
   /** Register, describe, list and deprecate this domain's workflow and activity types. */
   readonly types: TypeCatalog;
   readonly #payloads: PayloadPipeline;
+  readonly #interceptors: ClientInterceptors;
 
   constructor(options: WorkflowClientOptions) {
     assertKnownOptions('WorkflowClient options', options, CLIENT_OPTION_KEYS);
@@ -70,6 +77,7 @@ export class WorkflowClient {
     this.swf = options.client;
     this.domain = options.domain;
     this.#payloads = new PayloadPipeline({ converter: options.converter, codecs: options.codecs });
+    this.#interceptors = new ClientInterceptors(options.interceptors);
     this.domains = new DomainCatalog(this.swf);
     this.types = new TypeCatalog(this.swf, this.domain);
   }
@@ -145,16 +153,28 @@ export class WorkflowClient {
 
   async #startRequest<Input, Result>(request: StartWorkflowExecutionInput): Promise<WorkflowHandle<Input, Result>> {
     const workflowId = request.workflowId ?? '';
-    const { runId } = await withSdkContext(
-      'StartWorkflowExecution',
-      `(domain=${this.domain}, workflowId=${workflowId}, type=${request.workflowType?.name}@${request.workflowType?.version})`,
-      () => this.swf.send(new StartWorkflowExecutionCommand(request)),
-    );
-    if (!runId) throw new Error(`StartWorkflowExecution returned no runId for workflowId=${workflowId}`);
+    const call = {
+      domain: this.domain,
+      workflowId,
+      workflowType: { name: request.workflowType?.name ?? '', version: request.workflowType?.version ?? '' },
+      taskList: request.taskList?.name,
+      headers: {},
+    };
+    const { runId } = await this.#interceptors.run('start', call, async ({ headers }) => {
+      const input = attachHeaders(request.input, headers);
+      assertPayloadSize('input', input);
+      const output = await withSdkContext(
+        'StartWorkflowExecution',
+        `(domain=${this.domain}, workflowId=${workflowId}, type=${request.workflowType?.name}@${request.workflowType?.version})`,
+        () => this.swf.send(new StartWorkflowExecutionCommand({ ...request, ...(input !== undefined && { input }) })),
+      );
+      if (!output.runId) throw new Error(`StartWorkflowExecution returned no runId for workflowId=${workflowId}`);
+      return { runId: output.runId };
+    });
     return new WorkflowHandle<Input, Result>(this.#handleContext(), workflowId, runId);
   }
 
   #handleContext() {
-    return { swf: this.swf, domain: this.domain, payloads: this.#payloads };
+    return { swf: this.swf, domain: this.domain, payloads: this.#payloads, interceptors: this.#interceptors };
   }
 }

@@ -23,7 +23,8 @@ import {
 import type { SignalDefinition } from '@swirl/workflow';
 import { failureOfClose } from './close-failure.js';
 import { findLatestRun } from './latest-run.js';
-import type { PayloadPipeline } from '@swirl/core';
+import { assertPayloadSize, attachHeaders, type PayloadPipeline } from '@swirl/core';
+import { ClientInterceptors, type ExecutionCall } from './client-interceptors.js';
 import { assertKnownOptions, type OptionKeys } from './option-keys.js';
 import { addSdkContext, withSdkContext } from './sdk-error-context.js';
 import { waitForCloseEvent, type CloseWaitOptions } from './wait-for-close.js';
@@ -84,18 +85,24 @@ export interface WorkflowHandleContext {
   readonly swf: SWFClient;
   readonly domain: string;
   readonly payloads: PayloadPipeline;
+  /** The client's interceptors. @default none */
+  readonly interceptors?: ClientInterceptors;
 }
+
+const NO_INTERCEPTORS = new ClientInterceptors();
 
 export class WorkflowHandle<Input = unknown, Result = unknown> {
   readonly workflowId: string;
   /** The run this handle targets; without one, calls target the workflow's current run. */
   readonly runId: string | undefined;
   readonly #context: WorkflowHandleContext;
+  readonly #interceptors: ClientInterceptors;
   /** Compile-time only: keeps the input and result types with the handle. */
   declare readonly __types?: { input: Input; result: Result };
 
   constructor(context: WorkflowHandleContext, workflowId: string, runId?: string) {
     this.#context = context;
+    this.#interceptors = context.interceptors ?? NO_INTERCEPTORS;
     this.workflowId = workflowId;
     this.runId = runId;
   }
@@ -105,17 +112,23 @@ export class WorkflowHandle<Input = unknown, Result = unknown> {
     const { swf, payloads } = this.#context;
     const signalName = typeof signal === 'string' ? signal : signal.name;
     const encoded = await payloads.encode(input);
-    await withSdkContext('SignalWorkflowExecution', this.#describeTarget(`signal=${signalName}`), () =>
-      swf.send(new SignalWorkflowExecutionCommand({ ...this.#addressed(), signalName, ...(encoded !== undefined && { input: encoded }) })),
-    );
+    await this.#interceptors.run('signal', { ...this.#call(), signalName, headers: {} }, async ({ headers }) => {
+      const field = attachHeaders(encoded, headers);
+      assertPayloadSize('input', field);
+      await withSdkContext('SignalWorkflowExecution', this.#describeTarget(`signal=${signalName}`), () =>
+        swf.send(new SignalWorkflowExecutionCommand({ ...this.#addressed(), signalName, ...(field !== undefined && { input: field }) })),
+      );
+    });
   }
 
   /** Asks the workflow to cancel; the workflow decides how and when to close. */
   async requestCancel(): Promise<void> {
     const { swf } = this.#context;
-    await withSdkContext('RequestCancelWorkflowExecution', this.#describeTarget(), () =>
-      swf.send(new RequestCancelWorkflowExecutionCommand(this.#addressed())),
-    );
+    await this.#interceptors.run('requestCancel', this.#call(), async () => {
+      await withSdkContext('RequestCancelWorkflowExecution', this.#describeTarget(), () =>
+        swf.send(new RequestCancelWorkflowExecutionCommand(this.#addressed())),
+      );
+    });
   }
 
   /** Closes the execution at once, without running workflow code. */
@@ -123,20 +136,27 @@ export class WorkflowHandle<Input = unknown, Result = unknown> {
     assertKnownOptions('WorkflowHandle.terminate options', options, TERMINATE_OPTION_KEYS);
     const { swf, payloads } = this.#context;
     const details = options.details === undefined ? undefined : await payloads.encodeString(options.details);
-    await withSdkContext('TerminateWorkflowExecution', this.#describeTarget(), () =>
-      swf.send(
-        new TerminateWorkflowExecutionCommand({
-          ...this.#addressed(),
-          ...(options.reason !== undefined && { reason: options.reason }),
-          ...(details !== undefined && { details }),
-          ...(options.childPolicy !== undefined && { childPolicy: options.childPolicy as ChildPolicy }),
-        }),
-      ),
-    );
+    await this.#interceptors.run('terminate', { ...this.#call(), reason: options.reason }, async () => {
+      await withSdkContext('TerminateWorkflowExecution', this.#describeTarget(), () =>
+        swf.send(
+          new TerminateWorkflowExecutionCommand({
+            ...this.#addressed(),
+            ...(options.reason !== undefined && { reason: options.reason }),
+            ...(details !== undefined && { details }),
+            ...(options.childPolicy !== undefined && { childPolicy: options.childPolicy as ChildPolicy }),
+          }),
+        ),
+      );
+    });
   }
 
   /** The run's status, configuration, open counts and decoded published state. */
   async describe<State = unknown>(): Promise<WorkflowDescription<State>> {
+    // A hook passes on what `next` gave it, so the value is the description built below.
+    return (await this.#interceptors.run('describe', this.#call(), () => this.#describe<State>())) as WorkflowDescription<State>;
+  }
+
+  async #describe<State>(): Promise<WorkflowDescription<State>> {
     const { swf, domain, payloads } = this.#context;
     const runId = await this.#resolveRunId();
     const raw = await withSdkContext('DescribeWorkflowExecution', this.#describeTarget(`runId=${runId}`), () =>
@@ -229,6 +249,10 @@ export class WorkflowHandle<Input = unknown, Result = unknown> {
   /** The execution as signal, cancel and terminate address it: without a runId, SWF targets the open run. */
   #addressed(): { domain: string; workflowId: string; runId?: string } {
     return { domain: this.#context.domain, workflowId: this.workflowId, ...(this.runId !== undefined && { runId: this.runId }) };
+  }
+
+  #call(): ExecutionCall {
+    return { domain: this.#context.domain, workflowId: this.workflowId, runId: this.runId };
   }
 
   #describeTarget(extra?: string): string {

@@ -16,3 +16,5 @@ export * from './errors/index.js';
 export * from './payload/index.js';
 export * from './history/index.js';
 export * from './failure/index.js';
+export { intercept } from './interceptors/intercept.js';
+export type { InterceptorHook } from './interceptors/intercept.js';

@@ -15,7 +15,7 @@ import {
   type ActivityTaskControl,
   type HeartbeatOutcome,
 } from '@swirl/activity';
-import { SWF_LIMITS, fromSwfDuration } from '@swirl/core';
+import { SWF_LIMITS, fromSwfDuration, readHeaders, type PayloadHeaders } from '@swirl/core';
 import type { Logger } from 'pino';
 import { ActivityCompletionClient } from './activity-completion-client.js';
 import type { ActivityHandler, ActivityRegistry } from './activity-registry.js';
@@ -24,6 +24,7 @@ import { ScheduledActivityReader } from './scheduled-activity-reader.js';
 import { sendAnswer } from './answer-retry.js';
 import { describeError, isSwfError } from './sdk-errors.js';
 import type { ActivityTaskRef, TaskOutcome, WorkerEvents } from './worker-events.js';
+import { WorkerInterceptors, type ActivityTaskCall, type ActivityTaskResult } from './worker-interceptors.js';
 
 export interface ActivityExecutorOptions {
   readonly client: SWFClient;
@@ -39,6 +40,8 @@ export interface ActivityExecutorOptions {
   readonly maxHeartbeatThrottleMs: number;
   /** Aborted when answers still failing must be given up (the shutdown grace time is over). */
   readonly answersGiveUp: AbortSignal;
+  /** Hooks around each activity task. @default none */
+  readonly interceptors?: WorkerInterceptors;
 }
 
 /** The error an activity task fails with when this worker has no method for its type. */
@@ -51,9 +54,11 @@ export class ActivityExecutor {
   readonly #completion: ActivityCompletionClient;
   readonly #scheduled: ScheduledActivityReader;
   readonly #running = new Set<ActivityTaskControl>();
+  readonly #interceptors: WorkerInterceptors;
 
   constructor(options: ActivityExecutorOptions) {
     this.#options = options;
+    this.#interceptors = options.interceptors ?? new WorkerInterceptors();
     this.#completion = ActivityCompletionClient.withPipeline(options.client, options.payloads);
     this.#scheduled = new ScheduledActivityReader({ client: options.client, domain: options.domain });
   }
@@ -68,7 +73,7 @@ export class ActivityExecutor {
   }
 
   async execute(task: PollForActivityTaskCommandOutput): Promise<void> {
-    const { events, registry } = this.#options;
+    const { events } = this.#options;
     const ref: ActivityTaskRef = {
       kind: 'activity',
       workflowId: task.workflowExecution?.workflowId ?? '',
@@ -77,10 +82,31 @@ export class ActivityExecutor {
       activityType: `${task.activityType?.name}@${task.activityType?.version}`,
     };
     const logger = this.#options.logger.child({ workflowId: ref.workflowId, runId: ref.runId, activityId: ref.activityId });
-    const taskToken = task.taskToken!;
     const startedAt = performance.now();
+    const call: ActivityTaskCall = {
+      domain: this.#options.domain,
+      taskList: this.#options.taskList,
+      workflowExecution: { workflowId: ref.workflowId, runId: ref.runId },
+      activityId: ref.activityId,
+      activityType: { name: task.activityType?.name ?? '', version: task.activityType?.version ?? '' },
+      startedEventId: task.startedEventId ?? 0,
+      headers: headersOrNone(task.input),
+      receivedAt: Date.now(),
+    };
     events.emit('taskStarted', ref);
+    try {
+      await this.#interceptors.run('activityTask', call, () => this.#run(task, ref, logger, startedAt));
+    } catch (error) {
+      // The task reports its own errors; only an interceptor's land here.
+      logger.error({ err: describeError(error) }, 'activity task interceptor failed; SWF will time the task out if it was not answered');
+      events.emit('taskFailed', { ...ref, error });
+    }
+  }
 
+  /** Decodes the input, runs the activity and answers SWF: the part of an activity task the interceptors wrap. */
+  async #run(task: PollForActivityTaskCommandOutput, ref: ActivityTaskRef, logger: Logger, startedAt: number): Promise<ActivityTaskResult> {
+    const { events, registry } = this.#options;
+    const taskToken = task.taskToken!;
     const handler = registry.get(task.activityType ?? {});
     // The answer is worth retrying until the registered start-to-close timeout would have closed the task.
     const startToCloseMs = swfDurationMs(handler?.type.defaultTaskStartToCloseTimeout);
@@ -90,11 +116,10 @@ export class ActivityExecutor {
         `This worker has no activity for type ${task.activityType?.name} version ${task.activityType?.version}; it runs: ${registry.types.map((type) => `${type.name}@${type.version}`).join(', ') || '(none)'}`,
       );
       logger.error({ err: describeError(error) }, 'activity type not registered with this worker');
-      await this.#respond(ref, deadline, logger, 'failed', startedAt, () => this.#completion.fail(taskToken, error));
-      return;
+      return this.#respond(ref, deadline, logger, 'failed', startedAt, () => this.#completion.fail(taskToken, error), error);
     }
 
-    const control = this.#createControl(task, handler, logger);
+    const control = this.#createControl(task, handler, ref, logger);
     this.#running.add(control);
     let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
     try {
@@ -112,20 +137,24 @@ export class ActivityExecutor {
     if (control.completesManually) {
       logger.debug('activity will be completed through an ActivityCompletionClient');
       events.emit('taskCompleted', { ...ref, outcome: 'manual', durationMs: performance.now() - startedAt });
-      return;
+      return { outcome: 'manual' };
     }
     if (outcome.ok) {
       if (this.#options.logPayloads) logger.debug({ result: outcome.value }, 'activity result');
-      await this.#respond(ref, deadline, logger, 'completed', startedAt, async () => {
+      let tooLarge: Error | undefined;
+      const result = await this.#respond(ref, deadline, logger, 'completed', startedAt, async () => {
         try {
           await this.#completion.complete(taskToken, outcome.value);
         } catch (error) {
           // A result too large for SWF fails the activity with that reason rather than vanishing.
-          if (error instanceof Error && error.name === 'PayloadTooLargeError') return this.#completion.fail(taskToken, error);
+          if (error instanceof Error && error.name === 'PayloadTooLargeError') {
+            tooLarge = error;
+            return this.#completion.fail(taskToken, error);
+          }
           throw error;
         }
       });
-      return;
+      return tooLarge !== undefined && result.outcome === 'completed' ? { outcome: 'failed', error: tooLarge } : result;
     }
     const error = outcome.error;
     if (isCancellation(error, signal)) {
@@ -133,21 +162,18 @@ export class ActivityExecutor {
       if (reason === 'TASK_GONE') {
         logger.warn('activity stopped: SWF no longer knows the task (timed out or workflow closed); nothing to answer');
         events.emit('respondDropped', { ...ref, error });
-        return;
+        return { outcome: 'dropped', error };
       }
       if (reason === 'CANCEL_REQUESTED') {
         logger.info('activity canceled on request');
-        await this.#respond(ref, deadline, logger, 'canceled', startedAt, () =>
-          this.#completion.cancel(taskToken, control.context.lastHeartbeatDetails),
-        );
-        return;
+        return this.#respond(ref, deadline, logger, 'canceled', startedAt, () => this.#completion.cancel(taskToken, control.context.lastHeartbeatDetails), error);
       }
     }
     logger.warn({ err: describeError(error) }, 'activity failed');
-    await this.#respond(ref, deadline, logger, 'failed', startedAt, () => this.#completion.fail(taskToken, error));
+    return this.#respond(ref, deadline, logger, 'failed', startedAt, () => this.#completion.fail(taskToken, error), error);
   }
 
-  #createControl(task: PollForActivityTaskCommandOutput, handler: ActivityHandler, logger: Logger): ActivityTaskControl {
+  #createControl(task: PollForActivityTaskCommandOutput, handler: ActivityHandler, ref: ActivityTaskRef, logger: Logger): ActivityTaskControl {
     const { client, domain, taskList, payloads } = this.#options;
     const heartbeatTimeoutMs = swfDurationMs(handler.type.defaultTaskHeartbeatTimeout);
     const startToCloseTimeoutMs = swfDurationMs(handler.type.defaultTaskStartToCloseTimeout);
@@ -173,9 +199,14 @@ export class ActivityExecutor {
         const output = await client.send(
           new RecordActivityTaskHeartbeatCommand({ taskToken: info.taskToken, ...(encoded !== undefined && { details: encoded }) }),
         );
-        return output.cancelRequested ? 'CANCEL_REQUESTED' : 'OK';
+        const outcome = output.cancelRequested ? 'CANCEL_REQUESTED' : 'OK';
+        this.#options.events.emit('heartbeatRecorded', { ...ref, outcome });
+        return outcome;
       } catch (error) {
-        if (isSwfError(error, 'UnknownResourceFault')) return 'TASK_GONE';
+        if (isSwfError(error, 'UnknownResourceFault')) {
+          this.#options.events.emit('heartbeatRecorded', { ...ref, outcome: 'TASK_GONE' });
+          return 'TASK_GONE';
+        }
         throw error;
       }
     };
@@ -183,7 +214,10 @@ export class ActivityExecutor {
       info,
       recordHeartbeat,
       heartbeatThrottleMs: throttleMs,
-      onHeartbeatError: (error) => logger.warn({ err: describeError(error) }, 'heartbeat not sent; the next one retries'),
+      onHeartbeatError: (error) => {
+        logger.warn({ err: describeError(error) }, 'heartbeat not sent; the next one retries');
+        this.#options.events.emit('heartbeatFailed', { ...ref, error });
+      },
       // Heartbeats come faster than the registered pacing allows: learn the timeout this run chose.
       onThrottled: () => this.#adoptScheduledHeartbeatTimeout(control, logger),
     });
@@ -235,7 +269,8 @@ export class ActivityExecutor {
     outcome: TaskOutcome,
     startedAt: number,
     send: () => Promise<void>,
-  ): Promise<void> {
+    activityError?: unknown,
+  ): Promise<ActivityTaskResult> {
     const { events, answersGiveUp } = this.#options;
     try {
       await sendAnswer(send, {
@@ -246,16 +281,27 @@ export class ActivityExecutor {
           events.emit('respondRetried', { ...ref, attempt, error, retryInMs });
         },
       });
-      this.#options.events.emit('taskCompleted', { ...ref, outcome, durationMs: performance.now() - startedAt });
+      events.emit('taskCompleted', { ...ref, outcome, durationMs: performance.now() - startedAt });
+      return activityError === undefined ? { outcome } : { outcome, error: activityError };
     } catch (error) {
       if (isSwfError(error, 'UnknownResourceFault')) {
         logger.warn({ err: describeError(error), outcome }, 'SWF no longer knows the activity task (timed out or workflow closed); answer dropped');
-        this.#options.events.emit('respondDropped', { ...ref, error });
-        return;
+        events.emit('respondDropped', { ...ref, error });
+        return { outcome: 'dropped', error };
       }
       logger.error({ err: describeError(error), outcome }, 'could not answer the activity task; SWF will time it out');
-      this.#options.events.emit('taskFailed', { ...ref, error });
+      events.emit('taskFailed', { ...ref, error });
+      return { outcome: 'unanswered', error };
     }
+  }
+}
+
+/** The headers in front of the input; none when they are malformed, which decoding the input then reports as the activity's failure. */
+function headersOrNone(input: string | undefined): PayloadHeaders {
+  try {
+    return readHeaders(input);
+  } catch {
+    return {};
   }
 }
 

@@ -12,15 +12,17 @@ import {
   type PollForDecisionTaskCommandOutput,
   type SWFClient,
 } from '@aws-sdk/client-swf';
-import { NonDeterminismError, assertPayloadSize, fromSwfDuration, type PayloadPipeline } from '@swirl/core';
+import { NonDeterminismError, assertPayloadSize, fromSwfDuration, type PayloadHeaders, type PayloadPipeline } from '@swirl/core';
 import type { Activation } from '@swirl/workflow';
 import type { Logger } from 'pino';
 import { sendAnswer } from './answer-retry.js';
-import type { HistoryPager } from './history-pager.js';
+import type { HistoryPager, PagedHistory } from './history-pager.js';
 import { describeError, isSwfError } from './sdk-errors.js';
 import type { StickyCache } from './sticky-cache.js';
 import { StickySession } from './sticky-session.js';
+import { signalHeaders, startHeaders, withOutboundHeaders } from './task-headers.js';
 import type { DecisionTaskRef, WorkerEvents } from './worker-events.js';
+import { WorkerInterceptors, type DecisionTaskCall, type DecisionTaskResult } from './worker-interceptors.js';
 
 /** What the executor needs of a run's runtime (WorkflowRuntime or DeciderRuntime in production, a fake in tests). */
 export interface DecidingRuntime {
@@ -38,6 +40,7 @@ export type RuntimeFactory = (
 
 export interface DecisionExecutorOptions {
   readonly client: SWFClient;
+  readonly domain: string;
   readonly pager: HistoryPager;
   readonly cache: StickyCache<DecidingRuntime>;
   readonly createRuntime: RuntimeFactory;
@@ -52,6 +55,8 @@ export interface DecisionExecutorOptions {
   readonly logPayloads: boolean;
   /** Aborted when answers still failing must be given up (the shutdown grace time is over). @default never */
   readonly answersGiveUp?: AbortSignal;
+  /** Hooks around each decision task. @default none */
+  readonly interceptors?: WorkerInterceptors;
 }
 
 /**
@@ -72,10 +77,14 @@ const NEVER = new AbortController().signal;
 
 export class DecisionExecutor {
   readonly #options: DecisionExecutorOptions;
+  readonly #interceptors: WorkerInterceptors;
+  /** The start headers of each runtime's run, read once from its full history and kept while the cache holds it. */
+  readonly #runHeaders = new WeakMap<DecidingRuntime, PayloadHeaders>();
   #running = 0;
 
   constructor(options: DecisionExecutorOptions) {
     this.#options = options;
+    this.#interceptors = options.interceptors ?? new WorkerInterceptors();
   }
 
   /** Decision tasks being executed right now (polls in flight not included). */
@@ -101,34 +110,15 @@ export class DecisionExecutor {
     this.#running += 1;
 
     const session = new StickySession(this.#options, execution.runId);
+    const receivedAt = Date.now();
     try {
       const cached = session.take(task.previousStartedEventId ?? 0);
       const history = await this.#options.pager.collect(task, taskList, cached?.processedStartedEventId);
       const runtime = session.resume(history, () => this.#options.createRuntime(workflowType, execution, logger));
-      const decoded = await Promise.all(history.events.map((event) => this.#options.payloads.decodeEvent(event)));
-      const activation = await runtime.activate(decoded);
-      const decisions = await Promise.all(activation.decisions.map((decision) => this.#options.payloads.encodeDecision(decision)));
-      if (activation.executionContext !== undefined) assertPayloadSize('executionContext', activation.executionContext);
-      if (this.#options.logPayloads && logger.isLevelEnabled('debug')) logger.debug({ decisions }, 'decisions');
-
-      const { sticky, fields } = session.answer(decisions);
-      const respond = new RespondDecisionTaskCompletedCommand({
-        taskToken: task.taskToken!,
-        decisions,
-        ...(activation.executionContext !== undefined && { executionContext: activation.executionContext }),
-        ...fields,
-      });
-      // Sent again through an outage while the task can still be open, as activity answers are.
-      await sendAnswer(async () => void (await this.#options.client.send(respond)), {
-        deadline,
-        giveUp: this.#options.answersGiveUp ?? NEVER,
-        onRetry: ({ attempt, error, retryInMs }) => {
-          logger.warn({ err: describeError(error), attempt, retryInMs }, 'could not answer the decision task yet; sending the answer again');
-          events.emit('respondRetried', { ...ref, attempt, error, retryInMs });
-        },
-      });
-      session.answered();
-      logger.debug({ decisions: decisions.map((decision) => decision.decisionType), sticky }, 'decision task completed');
+      const call = this.#decisionTaskCall(task, taskList, history, runtime, runtime === cached, receivedAt);
+      const decide = (intercepted: DecisionTaskCall): Promise<DecisionTaskResult> =>
+        this.#decide(task, history, runtime, session, intercepted.outboundHeaders, logger, ref, deadline);
+      await this.#interceptors.run('decisionTask', call, decide);
       events.emit('taskCompleted', { ...ref, outcome: 'decided', durationMs: performance.now() - startedAt });
     } catch (error) {
       session.failed(ref.startedEventId);
@@ -136,6 +126,79 @@ export class DecisionExecutor {
     } finally {
       this.#running -= 1;
     }
+  }
+
+  #decisionTaskCall(
+    task: PollForDecisionTaskCommandOutput,
+    taskList: string,
+    history: PagedHistory,
+    runtime: DecidingRuntime,
+    cacheHit: boolean,
+    receivedAt: number,
+  ): DecisionTaskCall {
+    const previousStartedEventId = task.previousStartedEventId ?? 0;
+    let workflowHeaders = this.#runHeaders.get(runtime);
+    if (workflowHeaders === undefined) {
+      workflowHeaders = startHeaders(history.events);
+      this.#runHeaders.set(runtime, workflowHeaders);
+    }
+    const fresh = history.events.filter((event) => (event.eventId ?? 0) > previousStartedEventId);
+    return {
+      domain: this.#options.domain,
+      taskList,
+      workflowExecution: { workflowId: task.workflowExecution!.workflowId!, runId: task.workflowExecution!.runId! },
+      workflowType: { name: task.workflowType!.name!, version: task.workflowType!.version! },
+      startedEventId: task.startedEventId ?? 0,
+      previousStartedEventId,
+      replayedEvents: history.events.length - fresh.length,
+      newEvents: fresh.length,
+      cacheHit,
+      workflowHeaders,
+      newSignals: signalHeaders(fresh),
+      outboundHeaders: {},
+      receivedAt,
+    };
+  }
+
+  /** Decodes, activates, encodes and answers: the part of a decision task the interceptors wrap. */
+  async #decide(
+    task: PollForDecisionTaskCommandOutput,
+    history: PagedHistory,
+    runtime: DecidingRuntime,
+    session: StickySession<DecidingRuntime>,
+    outboundHeaders: PayloadHeaders,
+    logger: Logger,
+    ref: DecisionTaskRef,
+    deadline: number | undefined,
+  ): Promise<DecisionTaskResult> {
+    const { events } = this.#options;
+    const decoded = await Promise.all(history.events.map((event) => this.#options.payloads.decodeEvent(event)));
+    const activation = await runtime.activate(decoded);
+    const encoded = await Promise.all(activation.decisions.map((decision) => this.#options.payloads.encodeDecision(decision)));
+    const decisions = encoded.map((decision) => withOutboundHeaders(decision, outboundHeaders));
+    if (activation.executionContext !== undefined) assertPayloadSize('executionContext', activation.executionContext);
+    if (this.#options.logPayloads && logger.isLevelEnabled('debug')) logger.debug({ decisions }, 'decisions');
+
+    const { sticky, fields } = session.answer(decisions);
+    const respond = new RespondDecisionTaskCompletedCommand({
+      taskToken: task.taskToken!,
+      decisions,
+      ...(activation.executionContext !== undefined && { executionContext: activation.executionContext }),
+      ...fields,
+    });
+    // Sent again through an outage while the task can still be open, as activity answers are.
+    await sendAnswer(async () => void (await this.#options.client.send(respond)), {
+      deadline,
+      giveUp: this.#options.answersGiveUp ?? NEVER,
+      onRetry: ({ attempt, error, retryInMs }) => {
+        logger.warn({ err: describeError(error), attempt, retryInMs }, 'could not answer the decision task yet; sending the answer again');
+        events.emit('respondRetried', { ...ref, attempt, error, retryInMs });
+      },
+    });
+    session.answered();
+    const types = decisions.map((decision) => decision.decisionType!);
+    logger.debug({ decisions: types, sticky }, 'decision task completed');
+    return { decisions: types, sticky };
   }
 
   #reportFailure(ref: DecisionTaskRef, logger: Logger, error: unknown): void {

@@ -42,3 +42,10 @@ export { DeprecatedRegistrationError, compareDefaults, type DefaultDifference } 
 export { HistoryGapError } from './history-pager.js';
 export { Backoff, type BackoffOptions } from './backoff.js';
 export type { StickyCacheStats, EvictionReason } from './sticky-cache.js';
+export type {
+  WorkerInterceptor,
+  DecisionTaskCall,
+  DecisionTaskResult,
+  ActivityTaskCall,
+  ActivityTaskResult,
+} from './worker-interceptors.js';

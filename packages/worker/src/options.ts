@@ -17,6 +17,7 @@ import {
 import { isDecider, type WorkflowDefinition } from '@swirl/workflow';
 import { pino, type Logger } from 'pino';
 import { z } from 'zod';
+import type { WorkerInterceptor } from './worker-interceptors.js';
 
 /** Options of `Worker.create`. */
 export interface WorkerOptions {
@@ -93,6 +94,11 @@ export interface WorkerOptions {
   readonly maxHeartbeatThrottleInterval?: DurationInput;
   /** Request timeout of long polls; SWF holds a poll up to 60 s, so at least 70 s. @default '70s' */
   readonly pollRequestTimeout?: DurationInput;
+  /**
+   * Hooks around each decision task and each activity task (the first is the outermost), e.g.
+   * `@swirl/opentelemetry`'s `OpenTelemetryWorkerInterceptor`. @default []
+   */
+  readonly interceptors?: ReadonlyArray<WorkerInterceptor>;
 }
 
 const duration = z
@@ -165,6 +171,9 @@ export const workerOptionsSchema = z.object({
   pollRequestTimeout: duration
     .default(70_000)
     .refine((ms) => ms >= 70_000, { message: 'must be at least 70s: SWF holds a long poll for up to 60s' }),
+  interceptors: z
+    .array(z.custom<WorkerInterceptor>((value) => typeof value === 'object' && value !== null, { message: 'must be a WorkerInterceptor object' }))
+    .default([]),
 });
 
 /** Options with every default filled in and every duration in milliseconds. */

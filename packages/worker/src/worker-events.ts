@@ -57,6 +57,10 @@ export interface WorkerEventMap {
   respondDropped: [TaskRef & { readonly error: unknown }];
   /** An answer could not reach SWF (unreachable, 5xx, throttled) and is sent again after `retryInMs`. */
   respondRetried: [TaskRef & { readonly attempt: number; readonly error: unknown; readonly retryInMs: number }];
+  /** A heartbeat reached SWF: `OK`, `CANCEL_REQUESTED` (the workflow asked to cancel) or `TASK_GONE` (SWF no longer knows the task). */
+  heartbeatRecorded: [ActivityTaskRef & { readonly outcome: 'OK' | 'CANCEL_REQUESTED' | 'TASK_GONE' }];
+  /** A heartbeat could not be sent (unreachable, throttled); the next one retries. */
+  heartbeatFailed: [ActivityTaskRef & { readonly error: unknown }];
   cacheHit: [{ readonly runId: string; readonly newEvents: number }];
   cacheMiss: [{ readonly runId: string; readonly reason: CacheMissReason }];
   cacheEviction: [{ readonly runId: string; readonly reason: EvictionReason }];

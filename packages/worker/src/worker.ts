@@ -27,6 +27,7 @@ import { Registrar } from './registrar.js';
 import { serializeLoggedError } from './sdk-errors.js';
 import { StickyCache, type StickyCacheStats } from './sticky-cache.js';
 import { WorkerEvents } from './worker-events.js';
+import { WorkerInterceptors } from './worker-interceptors.js';
 
 export type WorkerState = 'CREATED' | 'RUNNING' | 'STOPPING' | 'STOPPED';
 
@@ -88,8 +89,11 @@ export class Worker {
     this.#decisionQueue = new PQueue({ concurrency: options.maxConcurrentDecisionTasks });
     this.#activityQueue = new PQueue({ concurrency: options.maxConcurrentActivityTasks });
     this.#timeoutCheck = new PollTimeoutCheck(options.client, this.#logger);
+    const interceptors = new WorkerInterceptors(options.interceptors);
     this.#decisionExecutor = new DecisionExecutor({
       client: options.client,
+      domain: options.domain,
+      interceptors,
       pager: new HistoryPager({
         client: options.client,
         domain: options.domain,
@@ -120,6 +124,7 @@ export class Worker {
     });
     this.#activityExecutor = new ActivityExecutor({
       client: options.client,
+      interceptors,
       domain: options.domain,
       taskList: this.activityTaskList,
       registry: this.#activityRegistry,

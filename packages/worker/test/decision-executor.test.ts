@@ -1,5 +1,5 @@
 import type { Decision, HistoryEvent } from '@aws-sdk/client-swf';
-import { NonDeterminismError, PayloadPipeline, jsonPayloadConverter, type PayloadCodec } from '@swirl/core';
+import { NonDeterminismError, PayloadPipeline, attachHeaders, detachHeaders, jsonPayloadConverter, type PayloadCodec } from '@swirl/core';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { DecisionExecutor, type DecidingRuntime } from '../src/decision-executor.js';
@@ -7,6 +7,7 @@ import { HistoryPager } from '../src/history-pager.js';
 import { serializeLoggedError } from '../src/sdk-errors.js';
 import { StickyCache } from '../src/sticky-cache.js';
 import { WorkerEvents } from '../src/worker-events.js';
+import { WorkerInterceptors, type DecisionTaskCall, type DecisionTaskResult, type WorkerInterceptor } from '../src/worker-interceptors.js';
 import { fakeSwfClient, memoryLogger, swfError } from './fake-swf-client.js';
 
 /** A runtime that records what it was fed and answers with scripted decisions. */
@@ -45,7 +46,15 @@ function history(last: number, input = '"hello"'): HistoryEvent[] {
   return events.reverse();
 }
 
-function setup(options: { codecs?: PayloadCodec[]; decide?: (events: HistoryEvent[]) => Decision[]; cacheSize?: number; stopSignal?: AbortSignal } = {}) {
+function setup(
+  options: {
+    codecs?: PayloadCodec[];
+    decide?: (events: HistoryEvent[]) => Decision[];
+    cacheSize?: number;
+    stopSignal?: AbortSignal;
+    interceptors?: WorkerInterceptor[];
+  } = {},
+) {
   const fake = fakeSwfClient().on('RespondDecisionTaskCompleted', () => ({}));
   const events = new WorkerEvents();
   const log = memoryLogger();
@@ -57,6 +66,8 @@ function setup(options: { codecs?: PayloadCodec[]; decide?: (events: HistoryEven
   }
   const executor = new DecisionExecutor({
     client: fake.client,
+    domain: 'd',
+    ...(options.interceptors && { interceptors: new WorkerInterceptors(options.interceptors) }),
     pager: new HistoryPager({ client: fake.client, domain: 'd', identity: 'me', requestTimeoutMs: 70_000 }),
     cache,
     createRuntime: () => {
@@ -278,5 +289,69 @@ describe('DecisionExecutor', () => {
     expect(cache.stats).toMatchObject({ hits: 1, evictions: 1 });
     expect(fake.callsTo('RespondDecisionTaskCompleted')[1]).not.toHaveProperty('taskList');
     expect(executor.runningTasks).toBe(0);
+  });
+
+  describe('interceptors', () => {
+    const schedule: Decision = {
+      decisionType: 'ScheduleActivityTask',
+      scheduleActivityTaskDecisionAttributes: { activityId: 'a1', activityType: { name: 'charge', version: '1' }, input: '{"amount":3}' },
+    };
+
+    it('see the task with replayed and new events counted and the run start headers, around the decide and respond', async () => {
+      const calls: DecisionTaskCall[] = [];
+      const results: DecisionTaskResult[] = [];
+      const interceptor: WorkerInterceptor = {
+        async decisionTask(call, next) {
+          calls.push(call);
+          const result = await next(call);
+          results.push(result);
+          return result;
+        },
+      };
+      const { executor } = setup({ interceptors: [interceptor] });
+      await executor.execute(task(3, 0, history(3, attachHeaders('"hello"', { trace: 'root' })!)), 'orders');
+      // The next task replays in full (a new worker would): events 1..3 were seen by the previous task.
+      const { executor: other } = setup({ interceptors: [interceptor], cacheSize: 0 });
+      await other.execute(task(9, 3, history(9, attachHeaders('"hello"', { trace: 'root' })!)), 'orders');
+
+      expect(calls.map(({ replayedEvents, newEvents, cacheHit, workflowHeaders, domain, taskList }) => ({ replayedEvents, newEvents, cacheHit, workflowHeaders, domain, taskList }))).toEqual([
+        { replayedEvents: 0, newEvents: 3, cacheHit: false, workflowHeaders: { trace: 'root' }, domain: 'd', taskList: 'orders' },
+        { replayedEvents: 3, newEvents: 6, cacheHit: false, workflowHeaders: { trace: 'root' }, domain: 'd', taskList: 'orders' },
+      ]);
+      expect(calls[1]).toMatchObject({ workflowExecution: { workflowId: 'w1', runId: 'r1' }, workflowType: { name: 'Order', version: '1' }, startedEventId: 9, previousStartedEventId: 3 });
+      expect(results).toEqual([
+        { decisions: ['StartTimer'], sticky: true },
+        { decisions: ['StartTimer'], sticky: false },
+      ]);
+    });
+
+    it('keep the run start headers of a cached runtime, whose sticky task pages no WorkflowExecutionStarted', async () => {
+      const seen: DecisionTaskCall[] = [];
+      const { executor } = setup({ interceptors: [{ decisionTask: async (call, next) => (seen.push(call), next(call)) }] });
+      await executor.execute(task(3, 0, history(3, attachHeaders('"hello"', { trace: 'root' })!)), 'orders');
+      await executor.execute(task(9, 3, history(9).slice(0, 6)), 'sticky-me');
+      expect(seen[1]).toMatchObject({ cacheHit: true, replayedEvents: 0, newEvents: 6, workflowHeaders: { trace: 'root' } });
+    });
+
+    it('write the outbound headers a hook passes on in front of the input of scheduled activities only', async () => {
+      const { fake, executor, runtimes } = setup({
+        decide: () => [schedule, timer],
+        interceptors: [{ decisionTask: (call, next) => next({ ...call, outboundHeaders: { trace: 'decision-span' } }) }],
+      });
+      await executor.execute(task(3, 0, history(3, attachHeaders('"hello"', { trace: 'root' })!)), 'orders');
+      // The runtime read the input without its headers.
+      expect(runtimes[0]!.inputs).toEqual(['"hello"']);
+      const [respond] = fake.callsTo('RespondDecisionTaskCompleted');
+      const input = respond.decisions[0].scheduleActivityTaskDecisionAttributes.input as string;
+      expect(detachHeaders(input)).toEqual({ headers: { trace: 'decision-span' }, payload: '{"amount":3}' });
+      expect(respond.decisions[1]).toEqual(timer);
+    });
+
+    it('leave the task unanswered when a hook rejects, as a failing decision does', async () => {
+      const { fake, executor, seen } = setup({ interceptors: [{ decisionTask: async () => Promise.reject(new Error('hook broke')) }] });
+      await executor.execute(task(3, 0, history(3)), 'orders');
+      expect(fake.callsTo('RespondDecisionTaskCompleted')).toEqual([]);
+      expect(seen).toContain('taskFailed');
+    });
   });
 });

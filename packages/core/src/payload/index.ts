@@ -12,3 +12,5 @@ export { mapEventPayloads, mapDecisionPayloads } from './map-payloads.js';
 export type { PayloadMapper } from './map-payloads.js';
 export { PayloadPipeline } from './payload-pipeline.js';
 export type { PayloadPipelineOptions, PayloadSizeCheck } from './payload-pipeline.js';
+export { HEADERS_PREFIX, attachHeaders, detachHeaders, readHeaders, hasHeaders } from './payload-headers.js';
+export type { PayloadHeaders } from './payload-headers.js';

@@ -4,13 +4,16 @@
  * and codecs, so what one writes the other reads. Size limits apply to the encoded string, the one
  * SWF sees.
  */
-import type { Decision, HistoryEvent } from '@aws-sdk/client-swf';
+import type { Decision, EventType, HistoryEvent } from '@aws-sdk/client-swf';
 import { encodeFailure } from '../failure/encode-failure.js';
 import { SWF_LIMITS } from '../schemas/limits.js';
+import { eventAttributesKey } from '../schemas/event-types.js';
 import { mapDecisionPayloads, mapEventPayloads } from './map-payloads.js';
+import { EVENT_PAYLOAD_FIELDS } from './payload-fields.js';
 import { chainCodecs, type PayloadCodec } from './payload-codec.js';
 import { jsonPayloadConverter, type PayloadConverter } from './payload-converter.js';
 import { assertPayloadSize } from './payload-errors.js';
+import { detachHeaders, hasHeaders } from './payload-headers.js';
 
 export interface PayloadPipelineOptions {
   /** Turns values into strings and back. @default jsonPayloadConverter */
@@ -47,8 +50,9 @@ export class PayloadPipeline {
     return encoded;
   }
 
-  /** A payload read from SWF: decoded, then converted back to a value. */
-  async decode<T = unknown>(payload: string | undefined): Promise<T> {
+  /** A payload read from SWF: its headers dropped, decoded, then converted back to a value. */
+  async decode<T = unknown>(field: string | undefined): Promise<T> {
+    const payload = detachHeaders(field).payload;
     const decoded = payload === undefined ? undefined : await this.decodeString(payload);
     return this.converter.fromPayload<T>(decoded);
   }
@@ -63,15 +67,20 @@ export class PayloadPipeline {
     return this.#codec ? this.#codec.encode(payload) : payload;
   }
 
-  /** Undoes the codecs only, leaving the converter's string (what histories show and replay reads). */
+  /**
+   * Drops the headers (payload-headers.ts) and undoes the codecs, leaving the converter's string
+   * (what histories show and replay reads). A field that held only headers decodes to `''`.
+   */
   async decodeString(payload: string): Promise<string> {
-    return this.#codec ? this.#codec.decode(payload) : payload;
+    const inner = hasHeaders(payload) ? (detachHeaders(payload).payload ?? '') : payload;
+    return this.#codec ? this.#codec.decode(inner) : inner;
   }
 
-  /** The event with every user payload field passed back through the codecs. */
+  /** The event with every user payload field stripped of its headers and passed back through the codecs. */
   async decodeEvent(event: HistoryEvent): Promise<HistoryEvent> {
-    if (!this.#codec) return event;
-    return mapEventPayloads(event, (value) => this.decodeString(value));
+    const stripped = stripEventHeaders(event);
+    if (!this.#codec) return stripped;
+    return mapEventPayloads(stripped, (value) => this.decodeString(value));
   }
 
   /** The decision with every user payload field encoded, each checked against SWF's payload limit (`<decisionType>.<field>`). */
@@ -98,4 +107,30 @@ export class PayloadPipeline {
       }
     }
   }
+}
+
+/**
+ * Without codecs an event is passed through as it is unless a field carries headers: most events
+ * carry none, and copying every event of a long history would cost the decision path for nothing.
+ * A field that held only headers becomes absent.
+ */
+function stripEventHeaders(event: HistoryEvent): HistoryEvent {
+  if (!isKnownEventType(event.eventType)) return event;
+  const key = eventAttributesKey(event.eventType);
+  const attributes = event[key] as Record<string, unknown> | undefined;
+  if (attributes === undefined) return event;
+  let copy: Record<string, unknown> | undefined;
+  for (const field of EVENT_PAYLOAD_FIELDS[event.eventType] as readonly string[]) {
+    const value = attributes[field];
+    if (typeof value !== 'string' || !hasHeaders(value)) continue;
+    copy ??= { ...attributes };
+    const { payload } = detachHeaders(value);
+    if (payload === undefined) delete copy[field];
+    else copy[field] = payload;
+  }
+  return copy === undefined ? event : { ...event, [key]: copy };
+}
+
+function isKnownEventType(type: string | undefined): type is EventType {
+  return type !== undefined && Object.prototype.hasOwnProperty.call(EVENT_PAYLOAD_FIELDS, type);
 }
