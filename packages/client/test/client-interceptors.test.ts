@@ -1,7 +1,15 @@
 import { readHeaders } from '@swirl/core';
 import { Workflow } from '@swirl/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkflowClient, type WorkflowClientInterceptor } from '../src/index.js';
+import {
+  WorkflowClient,
+  type ExecutionCall,
+  type SignalWorkflowCall,
+  type StartWorkflowCall,
+  type StartWorkflowResult,
+  type TerminateWorkflowCall,
+  type WorkflowClientInterceptor,
+} from '../src/index.js';
 import { startLocalSwf, type LocalSwf } from './support/local-swf.js';
 
 const DOMAIN = 'client-interceptor-tests';
@@ -18,31 +26,31 @@ class RecordingInterceptor implements WorkflowClientInterceptor {
   readonly calls: string[] = [];
   constructor(readonly name: string) {}
 
-  async start(call: Parameters<NonNullable<WorkflowClientInterceptor['start']>>[0], next: Parameters<NonNullable<WorkflowClientInterceptor['start']>>[1]) {
+  async start(call: StartWorkflowCall, next: (call: StartWorkflowCall) => Promise<StartWorkflowResult>) {
     this.calls.push(`start ${call.workflowId} ${call.workflowType.name}@${call.workflowType.version} ${call.taskList}`);
     const result = await next({ ...call, headers: { ...call.headers, [this.name]: 'on-start' } });
     this.calls.push(`started ${result.runId.length > 0}`);
     return result;
   }
 
-  async signal(call: Parameters<NonNullable<WorkflowClientInterceptor['signal']>>[0], next: Parameters<NonNullable<WorkflowClientInterceptor['signal']>>[1]) {
+  async signal(call: SignalWorkflowCall, next: (call: SignalWorkflowCall) => Promise<void>) {
     this.calls.push(`signal ${call.signalName} ${call.runId !== undefined}`);
     return next({ ...call, headers: { ...call.headers, [this.name]: 'on-signal' } });
   }
 
-  async terminate(call: Parameters<NonNullable<WorkflowClientInterceptor['terminate']>>[0], next: () => Promise<void>) {
+  async terminate(call: TerminateWorkflowCall, next: (call: TerminateWorkflowCall) => Promise<void>) {
     this.calls.push(`terminate ${call.reason}`);
-    return next();
+    return next(call);
   }
 
-  async requestCancel(call: { workflowId: string }, next: () => Promise<void>) {
+  async requestCancel(call: ExecutionCall, next: (call: ExecutionCall) => Promise<void>) {
     this.calls.push(`cancel ${call.workflowId}`);
-    return next();
+    return next(call);
   }
 
-  async describe(call: { workflowId: string }, next: () => Promise<unknown>) {
+  async describe(call: ExecutionCall, next: (call: ExecutionCall) => Promise<unknown>) {
     this.calls.push(`describe ${call.workflowId}`);
-    return next();
+    return next(call);
   }
 }
 
