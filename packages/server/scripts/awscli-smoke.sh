@@ -2,6 +2,8 @@
 # Drives the local SWF server with the AWS CLI, a client that shares no code with Swirl: one
 # workflow with one activity from registration to history. Exits non-zero on any failure.
 #   packages/server/scripts/awscli-smoke.sh        (AWS_CLI=/path/to/aws to pick another CLI)
+#   AWSCLI_SMOKE_AUTH=sigv4 packages/server/scripts/awscli-smoke.sh
+#     runs the server with --auth sigv4: botocore's signer must be accepted, a wrong secret refused.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -11,7 +13,8 @@ elif command -v aws >/dev/null 2>&1; then AWS="$(command -v aws)"
 else echo "awscli smoke: no AWS CLI found (apt-get install -y awscli)" >&2; exit 1
 fi
 
-# Dummy credentials and no user config: the CLI signs every request, the server ignores signatures.
+# Dummy credentials and no user config: the CLI signs every request, the server ignores signatures
+# (unless AWSCLI_SMOKE_AUTH=sigv4, which swaps in keys the server checks).
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_SESSION_TOKEN=test AWS_DEFAULT_REGION=us-east-1
 export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_PAGER="" AWS_EC2_METADATA_DISABLED=true
 
@@ -33,7 +36,14 @@ fail() {
   exit 1
 }
 
-node --conditions=swirl-source --import tsx packages/server/src/main.ts --port 0 --log-level info >"$work/server.out" 2>"$work/server.log" &
+auth="${AWSCLI_SMOKE_AUTH:-none}"
+if [ "$auth" = sigv4 ]; then
+  # Long-term keys the server knows: no session token.
+  unset AWS_SESSION_TOKEN
+  export AWS_ACCESS_KEY_ID=AKIDAWSCLISMOKE AWS_SECRET_ACCESS_KEY=awscli-smoke-secret
+  export SWIRL_AUTH_ACCESS_KEY_ID="$AWS_ACCESS_KEY_ID" SWIRL_AUTH_SECRET_ACCESS_KEY="$AWS_SECRET_ACCESS_KEY"
+fi
+node --conditions=swirl-source --import tsx packages/server/src/main.ts --port 0 --log-level info --auth "$auth" >"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
 endpoint=""
 for _ in $(seq 1 300); do
@@ -140,7 +150,17 @@ fi
 grep -q "UnknownResourceFault" "$work/aws.err" || fail "describe-domain of an unknown domain did not report UnknownResourceFault: $(cat "$work/aws.err")"
 echo "  ok: an unknown domain reaches the CLI as UnknownResourceFault"
 
+if [ "$auth" = sigv4 ]; then
+  if AWS_SECRET_ACCESS_KEY=not-the-secret "$AWS" --endpoint-url "$endpoint" --region us-east-1 swf list-domains \
+    --registration-status REGISTERED >/dev/null 2>"$work/aws.err"; then
+    fail "a call signed with a wrong secret succeeded under --auth sigv4"
+  fi
+  grep -q "InvalidSignatureException" "$work/aws.err" || fail "a wrong secret did not report InvalidSignatureException: $(cat "$work/aws.err")"
+  echo "  ok: under --auth sigv4 the CLI's signatures are accepted and a wrong secret is InvalidSignatureException"
+fi
+
 kill -TERM "$server_pid"
 wait "$server_pid" || fail "the server did not exit cleanly on SIGTERM"
 server_pid=""
+
 echo "awscli smoke: passed"
