@@ -5,7 +5,7 @@ import { defaultServerConditions } from 'vite';
 // Workspace packages resolve to their TypeScript sources through the `swirl-source` condition.
 // 'module' is dropped: it would pick the AWS SDK's bundler-only dist-es build, which Node cannot load.
 const conditions = ['swirl-source', ...defaultServerConditions.filter((condition) => condition !== 'module')];
-const projectNames = ['core', 'workflow', 'activity', 'worker', 'client', 'server', 'testing', 'cli', 'blob-store'];
+const projectNames = ['core', 'workflow', 'activity', 'worker', 'client', 'server', 'testing', 'cli', 'blob-store', 'ui'];
 
 export default defineConfig({
   resolve: { conditions },

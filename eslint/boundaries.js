@@ -35,7 +35,7 @@ function restrict(forbidden, typeOnly, why) {
 
 const rule = '@typescript-eslint/no-restricted-imports';
 
-const PACKAGES = ['core', 'workflow', 'activity', 'worker', 'client', 'server', 'testing', 'cli', 'blob-store'];
+const PACKAGES = ['core', 'workflow', 'activity', 'worker', 'client', 'server', 'testing', 'cli', 'blob-store', 'ui'];
 
 /** A package's sources may import only what its own package.json declares: that file is its allow-list. */
 const allowListConfigs = PACKAGES.map((name) => ({
@@ -79,6 +79,10 @@ export const boundaryConfigs = [
   {
     files: ['packages/blob-store/src/**/*.ts'],
     rules: { [rule]: restrict(swirl('workflow', 'activity', 'worker', 'client', 'server', 'testing', 'cli'), [], '@swirl/blob-store is a codec and its stores: it may import only @swirl/core') },
+  },
+  {
+    files: ['packages/ui/src/**/*.ts'],
+    rules: { [rule]: restrict(swirl('workflow', 'activity', 'worker', 'client', 'server', 'cli'), [], '@swirl/ui calls SWF only through the SDK client it is given: it imports core and testing (the history file format), never the framework or the server') },
   },
   {
     files: ['packages/testing/src/**/*.ts'],

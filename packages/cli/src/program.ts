@@ -11,6 +11,7 @@ import { registerInitCommand } from './commands/init-command.js';
 import { registerReplayCommand } from './commands/replay-command.js';
 import { registerServerCommand } from './commands/server-command.js';
 import { registerTypeCommands } from './commands/type-commands.js';
+import { registerUiCommand } from './commands/ui-command.js';
 import { registerWorkflowCommands } from './commands/workflow-commands.js';
 
 export function createProgram(io: CliIo = processIo()): Command {
@@ -33,6 +34,7 @@ export function createProgram(io: CliIo = processIo()): Command {
   registerHistoryCommands(program, io);
   registerReplayCommand(program, io);
   registerInitCommand(program, io);
+  registerUiCommand(program, io);
   return program;
 }
 

@@ -1,25 +1,16 @@
 /** `swirl server`: the SWF-compatible local server in the foreground until SIGINT or SIGTERM. */
 import { once } from 'node:events';
 import { resolve } from 'node:path';
+import { createSwfClient } from '@swirl/client';
 import { ACCESS_KEY_ENV, accessKeysFromEnv, loadAccessKeysFile, startServer, type SigV4AuthOptions } from '@swirl/server';
+import { createUiRequestListener, UI_BASE_PATH } from '@swirl/ui';
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { CliUsageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { CommandContext } from '../command-context.js';
 import { oneOf, parseDurationMsFlag, parseIntegerFlag } from '../parse-arguments.js';
-
-function processShutdownSignal(): AbortSignal {
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  controller.signal.addEventListener('abort', () => {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-  });
-  return controller.signal;
-}
+import { processShutdownSignal } from './shutdown-signal.js';
 
 const THROTTLING = ['aws', 'off'] as const;
 const AUTH_MODES = ['none', 'sigv4'] as const;
@@ -36,6 +27,8 @@ interface ServerFlags {
   readonly logLevel: string;
   readonly auth: string;
   readonly credentials?: string;
+  /** False with --no-ui. */
+  readonly ui: boolean;
 }
 
 /** `--auth sigv4`: the keys from `--credentials FILE`, else from the environment; `--auth none` takes none. */
@@ -64,6 +57,7 @@ export function registerServerCommand(program: Command, io: CliIo): void {
     .option('--log-level <level>', `server log level on stderr (${LOG_LEVELS.join(', ')})`, 'warn')
     .option('--auth <mode>', "'sigv4' verifies each call's AWS signature against known access keys; 'none' accepts any caller", 'none')
     .option('--credentials <file>', 'with --auth sigv4: a JSON file {"accessKeys": [{"accessKeyId", "secretAccessKey"}]} (default: SWIRL_AUTH_* env)')
+    .option('--no-ui', `do not serve the web UI at ${UI_BASE_PATH}/`)
     .action(async (flags: ServerFlags, command: Command) => {
       const ctx = new CommandContext(command, io);
       const port = parseIntegerFlag('--port', flags.port, 0, 65_535);
@@ -77,9 +71,17 @@ export function registerServerCommand(program: Command, io: CliIo): void {
       const shutdown = io.shutdownSignal ?? processShutdownSignal();
       const server = await startServer({ port, host: flags.host, logger, throttling, longPollTimeoutMs, ...(databasePath !== undefined && { databasePath }), ...(auth && { auth }) });
       const authLine = auth && `Calls must be signed (SigV4) with one of ${auth.accessKeys.length} access key${auth.accessKeys.length === 1 ? '' : 's'}.`;
-      ctx.print({ endpoint: server.endpoint, port: server.port, database: databasePath ?? null, throttling, longPollTimeoutMs, auth: auth?.type ?? 'none' }, () =>
+      // The UI calls this same server through the SDK, over loopback, as any other client would (signing with the first key under --auth sigv4).
+      const uiUrl = flags.ui ? `${server.endpoint}${UI_BASE_PATH}/` : null;
+      if (flags.ui) {
+        const credentials = auth?.accessKeys[0];
+        const swf = createSwfClient({ endpoint: server.endpoint, env: {}, ...(credentials && { credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey } }) });
+        server.mount(UI_BASE_PATH, createUiRequestListener({ swf, logger: logger.child({ name: 'swirl-ui' }) }));
+      }
+      ctx.print({ endpoint: server.endpoint, port: server.port, database: databasePath ?? null, throttling, longPollTimeoutMs, auth: auth?.type ?? 'none', ui: uiUrl }, () =>
         [
           `Swirl SWF server listening on ${server.endpoint}`,
+          ...(uiUrl === null ? [] : [`Web UI: ${uiUrl}`]),
           databasePath === undefined ? 'State is kept in memory (use --db <file> to keep it across restarts).' : `State is kept in ${databasePath}.`,
           ...(throttling === 'aws' ? ["API throttling is on, with the service's buckets."] : []),
           ...(longPollTimeoutMs !== SWF_LONG_POLL_MS ? [`Empty polls are answered after ${longPollTimeoutMs / 1_000} s (SWF holds them 60 s).`] : []),
