@@ -22,7 +22,7 @@
  * await worker.run(); // until SIGINT/SIGTERM or worker.shutdown(); resolves once drained
  * ```
  */
-export { Worker, WorkerStateError, UnknownWorkflowTypeError, type WorkerState, type WorkerStats } from './worker.js';
+export { Worker, WorkerStateError, UnknownWorkflowTypeError, type ShutdownOptions, type WorkerState, type WorkerStats } from './worker.js';
 export { workerOptionsSchema, resolveWorkerOptions, WorkerOptionsError, type WorkerOptions, type ResolvedWorkerOptions } from './options.js';
 export {
   WorkerEvents,
@@ -34,6 +34,7 @@ export {
   type ActivityTaskRef,
   type TaskOutcome,
   type CacheMissReason,
+  type PollsEndedReason,
 } from './worker-events.js';
 export { ActivityCompletionClient, type ActivityCompletionClientOptions } from './activity-completion-client.js';
 export { ActivityTypeNotRegisteredError } from './activity-executor.js';

@@ -7,6 +7,9 @@ import type { EvictionReason } from './sticky-cache.js';
 
 export type PollKind = 'decision' | 'sticky-decision' | 'activity';
 
+/** Why the held polls were ended: nothing left to run, the grace time, or `shutdown({ abortPolls: true })`. */
+export type PollsEndedReason = 'idle' | 'grace-time-over' | 'requested';
+
 export interface PollRef {
   readonly kind: PollKind;
   readonly taskList: string;
@@ -72,7 +75,7 @@ export interface WorkerEventMap {
    * Shutdown ended the long polls still held: nothing was left to run, or the grace time was over.
    * On real SWF a task handed to an ended poll comes back only after its start-to-close timeout.
    */
-  pollsEnded: [{ readonly reason: 'idle' | 'grace-time-over' }];
+  pollsEnded: [{ readonly reason: PollsEndedReason }];
   /** Every poll and task is finished; run() resolves next. */
   drained: [];
 }

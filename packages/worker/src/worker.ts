@@ -26,7 +26,7 @@ import { PollTimeoutCheck } from './poll-timeout-check.js';
 import { Registrar } from './registrar.js';
 import { serializeLoggedError } from './sdk-errors.js';
 import { StickyCache, type StickyCacheStats } from './sticky-cache.js';
-import { WorkerEvents } from './worker-events.js';
+import { WorkerEvents, type PollsEndedReason } from './worker-events.js';
 import { WorkerInterceptors } from './worker-interceptors.js';
 
 export type WorkerState = 'CREATED' | 'RUNNING' | 'STOPPING' | 'STOPPED';
@@ -42,6 +42,17 @@ export interface WorkerStats {
   readonly runningDecisionTasks: number;
   /** Activity tasks being executed. */
   readonly runningActivityTasks: number;
+}
+
+/** Options of `Worker.shutdown()`. */
+export interface ShutdownOptions {
+  /**
+   * Cancel the long polls still held at once, rather than once no task is running: no task is
+   * taken after the call (one SWF hands to a poll just as it is cancelled comes back after its
+   * timeout, as at every shutdown). Running tasks still finish within `shutdownGraceTime`.
+   * @default false
+   */
+  readonly abortPolls?: boolean;
 }
 
 export class Worker {
@@ -217,20 +228,31 @@ export class Worker {
    * Stops gracefully, within `shutdownGraceTime`: no new polls; running tasks (and any a poll in
    * flight returns) finish and are answered; once none is running, or when the grace time is over,
    * the polls still held are ended and activities still running are aborted through their signal.
-   * Resolves when drained.
+   * With `abortPolls: true` the held polls are cancelled at once instead, so no task is taken after
+   * the call, and an idle worker returns within a second whatever its long polls' remaining time.
+   * Calling it again with `abortPolls: true` while stopping cancels the polls then. Resolves when drained.
    */
-  async shutdown(): Promise<void> {
+  async shutdown(options: ShutdownOptions = {}): Promise<void> {
     if (this.#state === 'CREATED') {
       this.#state = 'STOPPED';
       return;
     }
     if (this.#state === 'RUNNING') {
       this.#state = 'STOPPING';
-      this.#logger.info({ graceMs: this.#options.shutdownGraceTime }, 'shutting down: no new polls');
+      this.#logger.info({ graceMs: this.#options.shutdownGraceTime, abortPolls: options.abortPolls === true }, 'shutting down: no new polls');
       this.events.emit('shutdownStarted');
       this.#stop.abort();
     }
+    if (options.abortPolls === true && this.#state === 'STOPPING') this.#endHeldPolls('requested');
     await this.#drained;
+  }
+
+  /** Cancels the long polls still held (once), so the loops see no further task. */
+  #endHeldPolls(reason: PollsEndedReason): void {
+    if (this.#endPolls.signal.aborted) return;
+    this.#logger.info({ reason }, 'shutdown: ending the long polls still held');
+    this.events.emit('pollsEnded', { reason });
+    this.#endPolls.abort();
   }
 
   async #runLoops(): Promise<void> {
@@ -303,12 +325,9 @@ export class Worker {
   #watchShutdown(): { cancel: () => void } {
     let graceTimer: NodeJS.Timeout | undefined;
     let idleCheck: NodeJS.Timeout | undefined;
-    const endPolls = (reason: 'idle' | 'grace-time-over') => {
-      if (this.#endPolls.signal.aborted) return;
+    const endPolls = (reason: PollsEndedReason) => {
       clearInterval(idleCheck);
-      this.#logger.info({ reason }, 'shutdown: ending the long polls still held');
-      this.events.emit('pollsEnded', { reason });
-      this.#endPolls.abort();
+      this.#endHeldPolls(reason);
     };
     const isIdle = () => this.#decisionExecutor.runningTasks + this.#activityExecutor.runningTasks === 0;
     const onStop = () => {

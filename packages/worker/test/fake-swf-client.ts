@@ -1,7 +1,8 @@
 /** A stand-in SWFClient for unit tests: `send` dispatches on the command class name. */
 import type { SWFClient } from '@aws-sdk/client-swf';
 
-type Handler = (input: any) => unknown;
+/** Gets the command's input and the `send` options (`abortSignal`, `requestTimeout`) the worker passed. */
+type Handler = (input: any, options: { abortSignal?: AbortSignal; requestTimeout?: number }) => unknown;
 
 export interface FakeSwfClient {
   readonly client: SWFClient;
@@ -21,12 +22,12 @@ export function fakeSwfClient(): FakeSwfClient {
   const calls: Array<{ operation: string; input: any }> = [];
   const client = {
     config: { requestHandler: { httpHandlerConfigs: () => ({}) } },
-    send: async (command: { constructor: { name: string }; input: unknown }) => {
+    send: async (command: { constructor: { name: string }; input: unknown }, options: { abortSignal?: AbortSignal } = {}) => {
       const operation = command.constructor.name.replace(/Command$/, '');
       calls.push({ operation, input: command.input });
       const handler = handlers.get(operation);
       if (!handler) throw new Error(`fake SWF client: no handler for ${operation}`);
-      return handler(command.input);
+      return handler(command.input, options);
     },
   } as unknown as SWFClient;
   const fake: FakeSwfClient = {

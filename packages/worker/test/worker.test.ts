@@ -33,7 +33,7 @@ const activityTask = (method: string, token: string) => ({
   input: '{"items":3}',
 });
 
-function setup(poll: () => Promise<unknown>, overrides: Record<string, unknown> = {}) {
+function setup(poll: (input: unknown, options: { abortSignal?: AbortSignal }) => Promise<unknown>, overrides: Record<string, unknown> = {}) {
   const fake = fakeSwfClient()
     .on('PollForActivityTask', poll)
     .on('RespondActivityTaskCompleted', () => ({}))
@@ -72,6 +72,51 @@ describe('Worker', () => {
     expect(fake.callsTo('RespondActivityTaskCompleted')).toEqual([{ taskToken: 't1', result: '6' }]);
     expect(polls).toBe(1);
     expect(worker.state).toBe('STOPPED');
+  });
+
+  it('shutdown({ abortPolls: true }) cancels the held polls at once, while a task still runs, and takes no task after', async () => {
+    let polls = 0;
+    const { fake, create } = setup(
+      // The first poll hands out a task; later ones are held, as on an empty list, until cancelled.
+      (_input: unknown, options: { abortSignal?: AbortSignal }) =>
+        ++polls === 1
+          ? Promise.resolve(activityTask('stubborn', 't3'))
+          : new Promise((_resolve, reject) => options.abortSignal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })))),
+      { shutdownGraceTime: 300, activityPollers: 1, maxConcurrentActivityTasks: 2 },
+    );
+    const worker = await create();
+    const order: string[] = [];
+    worker.events.on('pollsEnded', ({ reason }) => order.push(`pollsEnded:${reason}:${worker.stats.runningActivityTasks} running`));
+    worker.events.on('shutdownGraceExpired', () => order.push('graceExpired'));
+    const running = worker.run();
+    while (worker.stats.runningActivityTasks === 0 || polls < 2) await new Promise((resolve) => setTimeout(resolve, 1));
+    const stopped = worker.shutdown({ abortPolls: true });
+    expect(order).toEqual(['pollsEnded:requested:1 running']);
+    await Promise.all([stopped, running]);
+    expect(order).toEqual(['pollsEnded:requested:1 running', 'graceExpired']);
+    expect(polls).toBe(2);
+    expect(fake.callsTo('RespondActivityTaskFailed')).toEqual([expect.objectContaining({ taskToken: 't3' })]);
+  });
+
+  it('shutdown() without abortPolls keeps the held polls until no task runs', async () => {
+    let polls = 0;
+    const { create } = setup(
+      (_input: unknown, options: { abortSignal?: AbortSignal }) =>
+        ++polls === 1
+          ? Promise.resolve(activityTask('stubborn', 't4'))
+          : new Promise((_resolve, reject) => options.abortSignal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })))),
+      { shutdownGraceTime: 300, activityPollers: 1, maxConcurrentActivityTasks: 2 },
+    );
+    const worker = await create();
+    const order: string[] = [];
+    worker.events.on('pollsEnded', ({ reason }) => order.push(`pollsEnded:${reason}`));
+    worker.events.on('shutdownGraceExpired', () => order.push('graceExpired'));
+    const running = worker.run();
+    while (worker.stats.runningActivityTasks === 0 || polls < 2) await new Promise((resolve) => setTimeout(resolve, 1));
+    const stopped = worker.shutdown();
+    expect(order).toEqual([]);
+    await Promise.all([stopped, running]);
+    expect(order).toEqual(['graceExpired', 'pollsEnded:grace-time-over']);
   });
 
   it('aborts activities still running when the grace time is over, failing them so the workflow can retry', async () => {
