@@ -2,10 +2,14 @@
  * The server's own CPU per serial one-activity workflow, with the server in a process of its own so
  * the client's CPU is not in the number: the steadiest way to compare two versions of the server.
  * Rounds of `<workflows>` after 300 warm-up workflows; prints each round's server CPU per workflow.
+ * A third argument `sqlite` runs the server on a SQLite file in a temporary folder instead of memory.
  *
- *   node --import tsx benchmarks/profiles/server-cpu.ts 1000 5                            (compiled packages: run `pnpm build` first)
+ *   node --import tsx benchmarks/profiles/server-cpu.ts 1000 5 [memory|sqlite]            (compiled packages: run `pnpm build` first)
  *   node --conditions=swirl-source --import tsx benchmarks/profiles/server-cpu.ts 1000 5  (from source)
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServerProcess } from '../harness/server-process.js';
 import { localSwfClient } from '../harness/swf-client.js';
 import { median } from '../harness/stats.js';
@@ -16,7 +20,10 @@ const perRound = Number(process.argv[2] ?? 1000);
 const rounds = Number(process.argv[3] ?? 5);
 const lists = { taskList: 'server-cpu', activityTaskList: 'server-cpu-activities' };
 
-const server = await startServerProcess();
+const storeKind = process.argv[4] ?? 'memory';
+if (storeKind !== 'memory' && storeKind !== 'sqlite') throw new Error(`store must be memory or sqlite, got ${storeKind}`);
+const folder = await mkdtemp(join(tmpdir(), 'swirl-server-cpu-'));
+const server = await startServerProcess({ store: storeKind === 'sqlite' ? { kind: 'sqlite', path: join(folder, 'server.db') } : { kind: 'memory' } });
 const client = localSwfClient(server.endpoint);
 try {
   await registerServerBenchTypes(client, lists.taskList, lists.activityTaskList);
@@ -33,4 +40,5 @@ try {
 } finally {
   client.destroy();
   await server.close();
+  await rm(folder, { recursive: true, force: true });
 }
