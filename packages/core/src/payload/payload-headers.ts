@@ -33,9 +33,12 @@ export function attachHeaders(payload: string | undefined, headers: PayloadHeade
   return payload === undefined ? head : `${head}\n${payload}`;
 }
 
-/** Whether a payload field carries headers. */
+/**
+ * Whether a payload field carries headers. A field that is not a string (a damaged history) has
+ * none; reading its payload then fails with the converter's typed error.
+ */
 export function hasHeaders(field: string | undefined): field is string {
-  return field !== undefined && field.startsWith(HEADERS_PREFIX);
+  return typeof field === 'string' && field.startsWith(HEADERS_PREFIX);
 }
 
 /** The headers of a payload field (none when it has none) and the payload behind them. */

@@ -78,3 +78,12 @@ describe('payload headers', () => {
     expect(await new PayloadPipeline().decodeEvent(event)).toBe(event);
   });
 });
+
+describe('a payload field that is not a string (a damaged history)', () => {
+  it('has no headers and is left for the converter to refuse, found by the history fuzz', () => {
+    for (const field of [42, null, { input: 'x' }, ['x']]) {
+      expect(readHeaders(field as unknown as string)).toEqual({});
+      expect(detachHeaders(field as unknown as string).payload).toBe(field);
+    }
+  });
+});
