@@ -28,6 +28,16 @@ export interface PollLoopOptions<Task> {
   readonly stopSignal: AbortSignal;
   /** Aborted after `stopSignal` when polls still held must end: their requests are cancelled. */
   readonly endPolls: AbortSignal;
+  /**
+   * A poll whose connection failed after it was held this long reached a live service: its failure
+   * starts the backoff over instead of widening it. @default 1000 ms
+   */
+  readonly heldPollMs?: number;
+}
+
+/** True when the service answered the call (with an error status); false for a connection that failed. */
+function answeredByService(error: unknown): boolean {
+  return (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode !== undefined;
 }
 
 /** How one poll ended, reported to the loop as soon as the poll answers. */
@@ -86,6 +96,10 @@ export class PollLoop<Task> {
         logger.debug('poll ended at shutdown');
         return { kind: 'stopped' };
       }
+      // A long poll the service held, then lost (a restart, a proxy cutting idle connections), is not
+      // one more failure in a row: counting it so widened the wait at each cut, and after a few
+      // restarts of the service the pollers came back up to 30 s late.
+      if (performance.now() - startedAt >= (this.#options.heldPollMs ?? 1_000) && !answeredByService(error)) this.#backoff.reset();
       const retryInMs = this.#backoff.next();
       events.emit('pollFailed', { ...ref, error, retryInMs });
       this.#logPollError(error, retryInMs);

@@ -107,6 +107,39 @@ describe('PollLoop', () => {
     expect(warnings[1]).toMatch(/throttled/);
   });
 
+  it('starts the backoff over when a poll the service held loses its connection, and widens it for quick failures and service errors', async () => {
+    const connectionLost = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', $metadata: {} });
+    const unavailable = () => Object.assign(new Error('Service Unavailable'), { name: 'ServiceUnavailable', $metadata: { httpStatusCode: 503 } });
+    const held = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const stop = new AbortController();
+    let polls = 0;
+    const events = new WorkerEvents();
+    const loop = new PollLoop<string>({
+      ref: { kind: 'decision', taskList: 'tl' },
+      queue: new PQueue({ concurrency: 1 }),
+      poll: async () => {
+        polls += 1;
+        if (polls <= 2) throw connectionLost(); // refused or reset at once: an outage goes on
+        if (polls === 3) await held(60).then(() => Promise.reject(connectionLost())); // held, then cut: the service was there
+        if (polls === 4) await held(60).then(() => Promise.reject(unavailable())); // an answer of the service: still failing
+        stop.abort();
+        return undefined;
+      },
+      execute: async () => {},
+      logger: pino({ level: 'silent' }),
+      events,
+      // Each wait is its window's ceiling: 1, 2, 4, ... ms.
+      backoff: new Backoff({ baseMs: 1, random: () => 0.999_999 }),
+      stopSignal: stop.signal,
+      endPolls: new AbortController().signal,
+      heldPollMs: 40,
+    });
+    const waits: number[] = [];
+    events.on('pollFailed', ({ retryInMs }) => waits.push(retryInMs));
+    await loop.run();
+    expect(waits).toEqual([0, 1, 0, 1]);
+  });
+
   it('executes the task of a poll that was in flight when stopping, then resolves', async () => {
     const pollAnswer = deferred<string | undefined>();
     const executed: string[] = [];

@@ -32,7 +32,7 @@ const worker = await Worker.create({
   identity: config.identity,
   maxConcurrentDecisionTasks: config.maxConcurrentDecisionTasks ?? 10,
   handleSignals: false,
-  logger: pino({ level: 'warn' }, pino.destination(2)),
+  logger: pino({ level: config.logLevel ?? 'warn' }, pino.destination(2)),
 });
 worker.events.on('taskStarted', (task) => {
   if (task.kind === 'activity') report({ type: 'activityStarted', workflowId: task.workflowId, activityId: task.activityId });

@@ -12,6 +12,8 @@ export interface WorkerChildConfig {
   readonly holdLaterDecisions?: boolean;
   /** @default 10 */
   readonly maxConcurrentDecisionTasks?: number;
+  /** The worker's pino level (its lines go to stderr). @default 'warn' */
+  readonly logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug';
 }
 
 export type WorkerChildMessage =

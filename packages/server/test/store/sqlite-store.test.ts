@@ -51,8 +51,10 @@ describe('SqliteStore on a file', () => {
     expect(second.getTaskToken('tok')?.startedEventId).toBe(3);
   });
 
-  it('writes in WAL mode and records its schema version', () => {
-    track(new SqliteStore({ path })).close();
+  it('writes in WAL mode with synchronous = NORMAL, as the README promises, and records its schema version', () => {
+    const store = new SqliteStore({ path });
+    expect(store.durability).toEqual({ journalMode: 'wal', synchronous: 'NORMAL' });
+    track(store).close();
     const db = track(new Database(path, { readonly: true }));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.prepare('SELECT version FROM schema_version').pluck().all()).toEqual([SCHEMA_VERSION]);

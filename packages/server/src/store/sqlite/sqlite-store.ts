@@ -80,6 +80,17 @@ export class SqliteStore implements Store {
     this.#load();
   }
 
+  /**
+   * The durability this store's connection runs with, read back from SQLite: WAL journaling with
+   * `synchronous = NORMAL` (a process crash loses no committed step; a power cut may lose the
+   * steps since the last WAL sync, and never corrupts the file).
+   */
+  get durability(): { readonly journalMode: string; readonly synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA' } {
+    const synchronous = (['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const)[this.#db.pragma('synchronous', { simple: true }) as number];
+    if (synchronous === undefined) throw new Error('SQLite reported a synchronous level outside 0-3');
+    return { journalMode: String(this.#db.pragma('journal_mode', { simple: true })), synchronous };
+  }
+
   /** True until `close()`. */
   get open(): boolean {
     return this.#db.open;
