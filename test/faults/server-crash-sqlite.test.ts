@@ -235,6 +235,6 @@ describe('the server killed and restarted on its SQLite file', () => {
           `${answered.length} answers, all in the histories; ${timersAcrossCrash} timers and ${timeoutsAcrossCrash} timeouts armed before a crash fired after it`,
       );
     },
-    faultTimeout(faultSize(180_000, 900_000)),
+    faultTimeout(faultSize(270_000, 1_200_000)),
   );
 });

@@ -100,17 +100,20 @@ export class CrashCourse extends Workflow<number, CrashCourseResult> {
     this.setHandler(go, (value) => {
       signal ??= value;
     });
-    const first = await this.#steps.quick(`first ${index}`);
-    await this.condition(() => signal !== undefined);
-    await this.sleep('2s');
-    const child = await this.executeChild(CrashChild, { input: index, workflowId: `${this.info.workflowId}.child` });
-    const timeout = await this.activities(Steps, { taskList: UNPOLLED_TASK_LIST, scheduleToStartTimeout: '2s' })
+    // Armed from the start, so the run holds a timer and an activity timeout for its first seconds.
+    const timeout = this.activities(Steps, { taskList: UNPOLLED_TASK_LIST, scheduleToStartTimeout: '5s' })
       .quick('never started')
       .then(
         (value) => `ran: ${value}`,
         (error: Error & { cause?: unknown }) => (error.cause instanceof TimeoutFailure ? `timed out ${error.cause.timeoutType}` : `failed: ${error.message}`),
       );
-    return { first, signal: signal!, child, timeout };
+    const early = this.sleep('4s');
+    const first = await this.#steps.quick(`first ${index}`);
+    await this.condition(() => signal !== undefined);
+    await this.sleep('2s');
+    const child = await this.executeChild(CrashChild, { input: index, workflowId: `${this.info.workflowId}.child` });
+    await early;
+    return { first, signal: signal!, child, timeout: await timeout };
   }
 }
 
