@@ -27,9 +27,9 @@ const DEMO_TIMEOUT_MS = 30_000;
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
 /** The UI's page of one execution, on a server that serves the UI at /ui (`swirl server`, or this process's). */
-function executionPageUrl(endpoint: string, workflowId: string, runId: string): string {
+function executionPageUrl(endpoint: string, workflowId: string, runId: string | undefined): string {
   const e = encodeURIComponent;
-  return `${endpoint}${UI_BASE_PATH}/#/domains/${e(EXAMPLES_DOMAIN)}/executions/${e(workflowId)}/${e(runId)}`;
+  return `${endpoint}${UI_BASE_PATH}/#/domains/${e(EXAMPLES_DOMAIN)}/executions/${e(workflowId)}${runId === undefined ? '' : `/${e(runId)}`}`;
 }
 
 async function runDemo(run: LocalRun, external: boolean, keep: boolean): Promise<void> {
