@@ -1,11 +1,13 @@
 /**
  * A 5 MB activity result through the local server over HTTP with the real SDK: worker and client
- * share a BlobOffloadCodec on a file-system store, so SWF only ever holds references.
+ * share a BlobOffloadCodec on a file-system store, then on an S3 store (s3rver, a local S3 REST
+ * server from npm), so SWF only ever holds references.
  */
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { GetWorkflowExecutionHistoryCommand, SWFClient, type HistoryEvent } from '@aws-sdk/client-swf';
 import { Activities } from '@swirl/activity';
 import { WorkflowClient } from '@swirl/client';
@@ -14,8 +16,10 @@ import { startServer, type SwirlServer } from '@swirl/server';
 import { Worker } from '@swirl/worker';
 import { Workflow } from '@swirl/workflow';
 import { pino } from 'pino';
+import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BLOB_REFERENCE_PREFIX, BlobOffloadCodec, FileSystemBlobStore } from '../src/index.js';
+import { BLOB_REFERENCE_PREFIX, BlobOffloadCodec, FileSystemBlobStore, type BlobStore } from '../src/index.js';
+import { S3BlobStore } from '../src/s3-blob-store.js';
 
 const TASK_LIST = 'big-payloads';
 const DOMAIN = 'big-payloads';
@@ -49,6 +53,8 @@ export class BuildReport extends Workflow<string, { report: string; digest: { ch
 
 let folder: string;
 let server: SwirlServer;
+let s3rver: S3rver;
+let s3: S3Client;
 const clients: SWFClient[] = [];
 const sdk = () => {
   const client = new SWFClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
@@ -59,10 +65,14 @@ const sdk = () => {
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'swirl-offload-e2e-'));
   server = await startServer({ logger: pino({ level: 'silent' }), longPollTimeoutMs: 1_000 });
+  s3rver = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: join(folder, 's3rver'), configureBuckets: [{ name: 'payloads' }] });
+  const { port } = await s3rver.run();
+  s3 = new S3Client({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
 });
 afterAll(async () => {
   for (const client of clients) client.destroy();
-  await server?.close();
+  s3?.destroy();
+  await Promise.all([server?.close(), s3rver?.close()]);
   await rm(folder, { recursive: true, force: true });
 });
 
@@ -77,9 +87,29 @@ async function history(client: SWFClient, execution: { workflowId: string; runId
   return events;
 }
 
-describe('big payloads end to end', () => {
+/** Each store, and how many blobs it holds under the default prefix. */
+const STORES: ReadonlyArray<{ name: string; workflowId: string; open: () => { store: BlobStore; blobCount: () => Promise<number> } }> = [
+  {
+    name: 'a file-system store',
+    workflowId: 'report-fs',
+    open: () => ({
+      store: new FileSystemBlobStore({ directory: join(folder, 'blobs') }),
+      blobCount: async () => (await readdir(join(folder, 'blobs', 'swirl-payloads', 'sha256'))).length,
+    }),
+  },
+  {
+    name: 'an S3 store (s3rver)',
+    workflowId: 'report-s3',
+    open: () => ({
+      store: new S3BlobStore({ client: s3, bucket: 'payloads' }),
+      blobCount: async () => (await s3.send(new ListObjectsV2Command({ Bucket: 'payloads', Prefix: 'swirl-payloads/sha256/' }))).KeyCount ?? 0,
+    }),
+  },
+];
+
+describe.each(STORES)('big payloads end to end on $name', ({ workflowId, open }) => {
   it('round-trips a 5 MB activity result through SWF as references, read back on every replay and in activities', async () => {
-    const store = new FileSystemBlobStore({ directory: join(folder, 'blobs') });
+    const { store, blobCount } = open();
     // No sticky cache and no codec cache on the worker: each decision task replays the whole
     // history and reads every offloaded payload back from the store.
     const worker = await Worker.create({
@@ -96,14 +126,14 @@ describe('big payloads end to end', () => {
     await worker.start();
     try {
       const client = new WorkflowClient({ client: sdk(), domain: DOMAIN, codecs: [new BlobOffloadCodec({ store })] });
-      const handle = await client.start(BuildReport, { workflowId: 'report-1', input: 'q3' });
+      const handle = await client.start(BuildReport, { workflowId, input: 'q3' });
       const { report, digest } = await handle.result();
       const expected = 'q3:'.padEnd(REPORT_CHARS, '0123456789abcdef');
       expect(report.length).toBe(REPORT_CHARS);
       expect(report === expected).toBe(true);
       expect(digest).toEqual({ chars: REPORT_CHARS, sha256: sha256(expected) });
 
-      const events = await history(sdk(), { workflowId: 'report-1', runId: handle.runId! });
+      const events = await history(sdk(), { workflowId, runId: handle.runId! });
       const fields: Array<{ field: string; value: string }> = [];
       for (const event of events) {
         await mapEventPayloads(event, async (value, field) => {
@@ -117,7 +147,7 @@ describe('big payloads end to end', () => {
       const offloaded = fields.filter(({ value }) => value.startsWith(BLOB_REFERENCE_PREFIX)).map(({ field }) => field);
       expect(offloaded.sort()).toEqual(['ActivityTaskCompleted.result', 'ActivityTaskScheduled.input', 'WorkflowExecutionCompleted.result']);
       // The render result and the digest's input are the same bytes: one blob. The run's result is a second.
-      expect(await readdir(join(folder, 'blobs', 'swirl-payloads', 'sha256'))).toHaveLength(2);
+      expect(await blobCount()).toBe(2);
     } finally {
       await worker.shutdown();
     }

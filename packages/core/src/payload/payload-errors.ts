@@ -21,7 +21,7 @@ export class PayloadTooLargeError extends Error {
   constructor(field: string, size: number, limit: number) {
     super(
       `Payload "${field}" is ${size} characters, over the SWF limit of ${limit}: ` +
-        'send less data, add a GzipCodec, or store the data elsewhere and pass a reference',
+        'send less data, add a GzipCodec, or offload it to a blob store (BlobOffloadCodec from @swirl/blob-store)',
     );
     this.field = field;
     this.size = size;
